@@ -1,0 +1,6 @@
+/** Weframe core: the model, the collaboration document, statistics, networks and analysis. */
+export * from './model/elements.js';
+export * from './model/taxonomies.js';
+export * from './model/registry.js';
+export * from './survey/instrument.js';
+export * from './document/index.js';
