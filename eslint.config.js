@@ -30,6 +30,7 @@ export default tseslint.config(
   {
     // The core is pure: no I/O, no sibling packages, so the CLI, the server and tests share it.
     files: ['packages/core/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -2,6 +2,7 @@ import { connectedComponents } from 'graphology-components';
 import { density } from 'graphology-metrics/graph/index.js';
 import type { AbstractGraph } from 'graphology-types';
 import { compareIds, requireGraphType } from './network-graph.js';
+import { freemanFromDegrees } from './network-kernels.js';
 
 /**
  * Density: ties / possible ties, n (n − 1) for a directed graph and n (n − 1) / 2 for an undirected
@@ -51,14 +52,7 @@ export function outDegrees(graph: AbstractGraph): Record<string, number> {
  */
 export function freemanDegreeCentralization(graph: AbstractGraph): number {
   requireGraphType(graph, 'undirected', 'freemanDegreeCentralization');
-  const n = graph.order;
-  if (n < 3) return 0;
-  const degrees = graph.mapNodes((node) => graph.degreeWithoutSelfLoops(node));
-  let max = 0;
-  for (const degree of degrees) if (degree > max) max = degree;
-  let sum = 0;
-  for (const degree of degrees) sum += max - degree;
-  return sum / ((n - 1) * (n - 2));
+  return freemanFromDegrees(graph.mapNodes((node) => graph.degreeWithoutSelfLoops(node)));
 }
 
 /**

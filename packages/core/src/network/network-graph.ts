@@ -3,7 +3,6 @@ import type { AbstractGraph } from 'graphology-types';
 import {
   NetworkInputError,
   type NetworkInput,
-  type NetworkNode,
   type NetworkOptions,
   type NetworkTie,
 } from './types.js';
@@ -19,26 +18,35 @@ export interface NetworkEdgeAttributes {
   sources: Record<string, number>;
 }
 
-/** Any graphology graph carrying Weframe's attributes. */
-export type NetworkGraph = AbstractGraph<NetworkNodeAttributes, NetworkEdgeAttributes>;
-
-/** A directed or undirected pair after merging duplicate ties. */
+/** A pair of node indices after merging duplicate ties. */
 export interface MergedTie {
-  source: string;
-  target: string;
+  source: number;
+  target: number;
+  /** Total contacts. */
   weight: number;
-  sources: Map<string, number>;
+  /** Contacts per evidence source, indexed like {@link PreparedNetwork.sourceNames}. */
+  counts: number[];
 }
 
-/** The input checked and merged; what every measure is built from. */
+/** An unordered pair: `source` is the endpoint whose id sorts first. */
+export interface MergedUndirectedTie extends MergedTie {
+  /** True when ties run both ways. */
+  mutual: boolean;
+}
+
+/** The input checked, indexed and merged; what every measure is built from. */
 export interface PreparedNetwork {
-  nodes: NetworkNode[];
+  /** Node ids in input order; ties refer to nodes by position here. */
+  ids: string[];
+  groups: (string | undefined)[];
+  /** Position of each node's id in sorted (UTF-16 code-unit) order. */
+  rank: Int32Array;
+  /** Evidence sources in order of first appearance. */
+  sourceNames: string[];
   /** Distinct ordered pairs, in order of first appearance. */
   directed: MergedTie[];
-  /** Distinct unordered pairs, `source` < `target` in UTF-16 code-unit order, in order of first appearance. */
-  undirected: MergedTie[];
-  /** Every evidence source named in the input, sorted. */
-  sourceNames: string[];
+  /** Distinct unordered pairs, in order of first appearance. */
+  undirected: MergedUndirectedTie[];
   selfLoops: number;
   droppedTies: number;
 }
@@ -54,71 +62,21 @@ function tieName(tie: NetworkTie): string {
   return `"${tie.source}" → "${tie.target}"`;
 }
 
-function tieWeight(tie: NetworkTie, path: string): number {
-  let fromSources = 0;
-  if (tie.sources !== undefined) {
-    for (const [name, count] of Object.entries(tie.sources)) {
-      if (RESERVED_SOURCE_NAMES.has(name)) {
-        throw new NetworkInputError(
-          'reserved_source_name',
-          `${path}.sources.${name}`,
-          `tie ${tieName(tie)} names an evidence source "${name}", which is reserved for edge-list columns`,
-        );
-      }
-      if (!Number.isFinite(count) || count < 0) {
-        throw new NetworkInputError(
-          'invalid_weight',
-          `${path}.sources.${name}`,
-          `tie ${tieName(tie)} has an invalid count ${String(count)} for source "${name}"`,
-        );
-      }
-      fromSources += count;
-    }
-  }
-  const weight = tie.weight ?? (tie.sources === undefined ? 1 : fromSources);
-  if (!Number.isFinite(weight) || weight <= 0) {
-    throw new NetworkInputError(
-      'invalid_weight',
-      `${path}.weight`,
-      `tie ${tieName(tie)} has weight ${String(weight)}: a tie needs at least one contact`,
-    );
-  }
-  return weight;
-}
-
-function mergeInto(
-  pairs: Map<number, MergedTie>,
-  order: MergedTie[],
-  key: number,
-  source: string,
-  target: string,
-  weight: number,
-  sources: Record<string, number> | undefined,
-): void {
-  let merged = pairs.get(key);
-  if (merged === undefined) {
-    merged = { source, target, weight: 0, sources: new Map() };
-    pairs.set(key, merged);
-    order.push(merged);
-  }
-  merged.weight += weight;
-  if (sources !== undefined) {
-    for (const [name, count] of Object.entries(sources)) {
-      merged.sources.set(name, (merged.sources.get(name) ?? 0) + count);
-    }
-  }
-}
-
 /**
- * Checks and merges the input: duplicate ties add their weights and source counts, self-loops are
- * dropped, a tie without `weight` weighs the sum of its `sources` (or 1 without them). Throws a
- * {@link NetworkInputError} for duplicate node ids, invalid weights, reserved source names and (unless
- * `unknownNodes: 'drop'`) ties naming unknown nodes.
+ * Checks, indexes and merges the input: duplicate ties add their weights and source counts,
+ * self-loops are dropped, a tie without `weight` weighs the sum of its `sources` (or 1 without them).
+ * Throws a {@link NetworkInputError} for duplicate node ids, invalid weights or counts, reserved
+ * source names (`source`, `target`, `weight`) and, unless `unknownNodes: 'drop'`, ties naming
+ * unknown nodes.
  */
 export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}): PreparedNetwork {
-  const unknownNodes = options.unknownNodes ?? 'error';
+  const dropUnknown = (options.unknownNodes ?? 'error') === 'drop';
+  const n = input.nodes.length;
+  const ids: string[] = new Array<string>(n);
+  const groups: (string | undefined)[] = new Array<string | undefined>(n);
   const index = new Map<string, number>();
-  input.nodes.forEach((node, i) => {
+  for (let i = 0; i < n; i++) {
+    const node = input.nodes[i]!;
     if (index.has(node.id)) {
       throw new NetworkInputError(
         'duplicate_node',
@@ -127,88 +85,167 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
       );
     }
     index.set(node.id, i);
-  });
-  const n = input.nodes.length;
-  const directedPairs = new Map<number, MergedTie>();
-  const undirectedPairs = new Map<number, MergedTie>();
-  const directed: MergedTie[] = [];
-  const undirected: MergedTie[] = [];
-  const sourceNames = new Set<string>();
+    ids[i] = node.id;
+    groups[i] = node.group;
+  }
+  const rank = new Int32Array(n);
+  ids
+    .map((id, i) => ({ id, i }))
+    .sort((a, b) => compareIds(a.id, b.id))
+    .forEach((entry, r) => {
+      rank[entry.i] = r;
+    });
+
+  // Pass 1: check every tie, give each distinct ordered pair a slot and add up its weight.
+  const sourceIndex = new Map<string, number>();
+  const sourceNames: string[] = [];
+  const ties = input.ties;
+  const tieSlot = new Int32Array(ties.length).fill(-1);
+  // Slot of each ordered pair (plus one): a flat n × n table while small (≤ 16 MB), a map beyond.
+  const slotMatrix = n * n <= 1 << 22 ? new Int32Array(n * n) : null;
+  const slotOfPair = new Map<number, number>();
+  const pairSource: number[] = [];
+  const pairTarget: number[] = [];
+  const pairWeight: number[] = [];
   let selfLoops = 0;
   let droppedTies = 0;
-  input.ties.forEach((tie, t) => {
-    const path = `ties[${t}]`;
+  for (let t = 0; t < ties.length; t++) {
+    const tie = ties[t]!;
     const s = index.get(tie.source);
     const d = index.get(tie.target);
     if (s === undefined || d === undefined) {
-      if (unknownNodes === 'drop') {
+      if (dropUnknown) {
         droppedTies += 1;
-        return;
+        continue;
       }
       const end = s === undefined ? 'source' : 'target';
       throw new NetworkInputError(
         'unknown_node',
-        `${path}.${end}`,
+        `ties[${t}].${end}`,
         `tie ${tieName(tie)} names unknown node "${tie[end]}"`,
       );
     }
-    const weight = tieWeight(tie, path);
+    const sources = tie.sources;
+    let fromSources = 0;
+    if (sources !== undefined) {
+      for (const name in sources) {
+        const count = sources[name]!;
+        if (!(count >= 0 && count < Infinity)) {
+          throw new NetworkInputError(
+            'invalid_weight',
+            `ties[${t}].sources.${name}`,
+            `tie ${tieName(tie)} has an invalid count ${String(count)} for source "${name}"`,
+          );
+        }
+        if (!sourceIndex.has(name)) {
+          if (RESERVED_SOURCE_NAMES.has(name)) {
+            throw new NetworkInputError(
+              'reserved_source_name',
+              `ties[${t}].sources.${name}`,
+              `tie ${tieName(tie)} names an evidence source "${name}", which is reserved for edge-list columns`,
+            );
+          }
+          sourceIndex.set(name, sourceNames.length);
+          sourceNames.push(name);
+        }
+        fromSources += count;
+      }
+    }
+    const weight = tie.weight ?? (sources === undefined ? 1 : fromSources);
+    if (!(weight > 0 && weight < Infinity)) {
+      throw new NetworkInputError(
+        'invalid_weight',
+        `ties[${t}].weight`,
+        `tie ${tieName(tie)} has weight ${String(weight)}: a tie needs at least one contact`,
+      );
+    }
     if (s === d) {
       selfLoops += 1;
-      return;
+      continue;
     }
-    if (tie.sources !== undefined) for (const name of Object.keys(tie.sources)) sourceNames.add(name);
-    mergeInto(directedPairs, directed, s * n + d, tie.source, tie.target, weight, tie.sources);
-    const forward = compareIds(tie.source, tie.target) < 0;
-    mergeInto(
-      undirectedPairs,
-      undirected,
-      forward ? s * n + d : d * n + s,
-      forward ? tie.source : tie.target,
-      forward ? tie.target : tie.source,
-      weight,
-      tie.sources,
-    );
-  });
-  return {
-    nodes: input.nodes,
-    directed,
-    undirected,
-    sourceNames: [...sourceNames].sort(compareIds),
-    selfLoops,
-    droppedTies,
-  };
-}
-
-function sourcesRecord(sources: Map<string, number>): Record<string, number> {
-  return Object.fromEntries(sources);
-}
-
-function addNodes(graph: NetworkGraph, nodes: readonly NetworkNode[]): void {
-  for (const node of nodes) {
-    graph.addNode(node.id, node.group === undefined ? {} : { group: node.group });
+    const key = s * n + d;
+    let slot = slotMatrix === null ? slotOfPair.get(key) : slotMatrix[key]! - 1;
+    if (slot === undefined || slot < 0) {
+      slot = pairSource.length;
+      if (slotMatrix === null) slotOfPair.set(key, slot);
+      else slotMatrix[key] = slot + 1;
+      pairSource.push(s);
+      pairTarget.push(d);
+      pairWeight.push(0);
+    }
+    pairWeight[slot]! += weight;
+    tieSlot[t] = slot;
   }
+
+  // Pass 2: add up the evidence-source counts per pair, now that the sources are known.
+  const width = sourceNames.length;
+  const flat = new Float64Array(pairSource.length * width);
+  if (width > 0) {
+    for (let t = 0; t < ties.length; t++) {
+      const slot = tieSlot[t]!;
+      const sources = ties[t]!.sources;
+      if (slot < 0 || sources === undefined) continue;
+      for (const name in sources) flat[slot * width + sourceIndex.get(name)!]! += sources[name]!;
+    }
+  }
+  const directed: MergedTie[] = pairSource.map((source, slot) => {
+    const counts = new Array<number>(width);
+    for (let k = 0; k < width; k++) counts[k] = flat[slot * width + k]!;
+    return { source, target: pairTarget[slot]!, weight: pairWeight[slot]!, counts };
+  });
+
+  const unordered = new Map<number, MergedUndirectedTie>();
+  const undirected: MergedUndirectedTie[] = [];
+  for (const tie of directed) {
+    const forward = rank[tie.source]! < rank[tie.target]!;
+    const a = forward ? tie.source : tie.target;
+    const b = forward ? tie.target : tie.source;
+    const key = a * n + b;
+    const pair = unordered.get(key);
+    if (pair === undefined) {
+      const fresh = { source: a, target: b, weight: tie.weight, counts: tie.counts.slice(), mutual: false };
+      unordered.set(key, fresh);
+      undirected.push(fresh);
+    } else {
+      pair.mutual = true;
+      pair.weight += tie.weight;
+      for (let k = 0; k < width; k++) pair.counts[k]! += tie.counts[k]!;
+    }
+  }
+  return { ids, groups, rank, sourceNames, directed, undirected, selfLoops, droppedTies };
 }
 
-/** The directed and the undirected simple graphs of a prepared network, in input node order. */
+function sourcesRecord(prepared: PreparedNetwork, tie: MergedTie): Record<string, number> {
+  const record: Record<string, number> = {};
+  tie.counts.forEach((count, k) => {
+    if (count !== 0) record[prepared.sourceNames[k]!] = count;
+  });
+  return record;
+}
+
+/** The directed and the undirected simple graphology graphs of a prepared network, in input node order. */
 export function graphsFromPrepared(prepared: PreparedNetwork): {
   directed: DirectedGraph<NetworkNodeAttributes, NetworkEdgeAttributes>;
   undirected: UndirectedGraph<NetworkNodeAttributes, NetworkEdgeAttributes>;
 } {
   const directed = new DirectedGraph<NetworkNodeAttributes, NetworkEdgeAttributes>();
   const undirected = new UndirectedGraph<NetworkNodeAttributes, NetworkEdgeAttributes>();
-  addNodes(directed, prepared.nodes);
-  addNodes(undirected, prepared.nodes);
+  const { ids, groups } = prepared;
+  ids.forEach((id, i) => {
+    const group = groups[i];
+    directed.addNode(id, group === undefined ? {} : { group });
+    undirected.addNode(id, group === undefined ? {} : { group });
+  });
   for (const tie of prepared.directed) {
-    directed.addEdge(tie.source, tie.target, {
+    directed.addEdge(ids[tie.source]!, ids[tie.target]!, {
       weight: tie.weight,
-      sources: sourcesRecord(tie.sources),
+      sources: sourcesRecord(prepared, tie),
     });
   }
   for (const tie of prepared.undirected) {
-    undirected.addEdge(tie.source, tie.target, {
+    undirected.addEdge(ids[tie.source]!, ids[tie.target]!, {
       weight: tie.weight,
-      sources: sourcesRecord(tie.sources),
+      sources: sourcesRecord(prepared, tie),
     });
   }
   return { directed, undirected };
@@ -217,7 +254,7 @@ export function graphsFromPrepared(prepared: PreparedNetwork): {
 /**
  * Builds graphology graphs from the input (see {@link prepareNetwork} for merging and errors):
  * `directed` has one edge per ordered pair, `undirected` one per unordered pair; edges carry the
- * merged `weight` and `sources`, nodes their `group`.
+ * merged `weight` and `sources`, nodes their `group`. For the separate measure functions.
  */
 export function networkGraphs(
   input: NetworkInput,
@@ -226,9 +263,9 @@ export function networkGraphs(
   return graphsFromPrepared(prepareNetwork(input, options));
 }
 
-/** Throws unless `graph` is a simple graph of the given type; the measures define their graph. */
+/** Throws unless `graph` is a simple graph of the given type; each measure names the graph it is defined on. */
 export function requireGraphType(
-  graph: NetworkGraph | AbstractGraph,
+  graph: AbstractGraph,
   type: 'directed' | 'undirected',
   measure: string,
 ): void {

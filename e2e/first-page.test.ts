@@ -1,0 +1,118 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserSession } from './support/browser.js';
+import { repoRoot, startServer, type RunningServer } from './support/server.js';
+
+const screenshotPath = join(repoRoot, 'docs/screenshots/first-page.png');
+
+/** Waits for the mark the page sets once the collaboration list is drawn. */
+async function waitForList(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('weframe:interactive', 'mark').length > 0,
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+describe('the first page', () => {
+  let server: RunningServer | undefined;
+  let browser: BrowserSession | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  function session(): { server: RunningServer; browser: BrowserSession } {
+    if (!server || !browser) throw new Error('setup failed');
+    return { server, browser };
+  }
+
+  it('lists the sample collaborations with their members, without console errors', async () => {
+    const { server, browser } = session();
+    const { page, errors, close } = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      await page.goto(`${server.baseUrl}/`);
+      await waitForList(page);
+
+      expect(await page.title()).toBe('Weframe');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.getByRole('banner').count()).toBe(1);
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Skip to main content' }).count()).toBe(1);
+
+      const northbridge = page.getByRole('heading', { level: 2, name: /Northbridge/ });
+      const brightsteps = page.getByRole('heading', { level: 2, name: /Brightsteps/ });
+      expect(await northbridge.count()).toBe(1);
+      expect(await brightsteps.count()).toBe(1);
+
+      const card = page.getByRole('article', { name: /Northbridge/ });
+      expect(await card.getByText('Fictional sample').count()).toBe(1);
+      const table = card.getByRole('table');
+      expect(await table.count()).toBe(1);
+      expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+        'Name',
+        'Profession',
+        'Agency',
+      ]);
+      expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+      expect(await card.getByRole('heading', { name: 'Agencies' }).count()).toBe(1);
+
+      await mkdir(join(repoRoot, 'docs/screenshots'), { recursive: true });
+      await page.screenshot({ path: screenshotPath, fullPage: true });
+
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    const { server, browser } = session();
+    const { page, errors, close } = await browser.newPage();
+    try {
+      await page.goto(`${server.baseUrl}/`);
+      await waitForList(page);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        );
+      expect(serious).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('does not scroll sideways at 360 px wide', async () => {
+    const { server, browser } = session();
+    const { page, errors, close } = await browser.newPage({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await page.goto(`${server.baseUrl}/`);
+      await waitForList(page);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(360);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,296 @@
+import { networkMeasures } from '../network/index.js';
+import type { EdgeListRow, EiIndex, NetworkMeasures, NetworkTie } from '../network/index.js';
+import type { AnalysisContext } from './context.js';
+import { addMonths } from './dates.js';
+import type { Thresholds } from './thresholds.js';
+
+/**
+ * The collaboration's two contact networks (ANALYSIS.md "Two levels, never merged"):
+ * members tied by communications, joint activities and survey contact answers, and agencies
+ * tied by their members' ties and by agency relations. Each source is counted separately.
+ */
+
+/** The two levels of analysis; a report belongs to exactly one. */
+export type NetworkLevel = 'interProfessional' | 'interAgency';
+
+/** Evidence sources of a tie between members. */
+export const MEMBER_TIE_SOURCES = ['communication', 'activity', 'survey'] as const;
+export type MemberTieSource = (typeof MEMBER_TIE_SOURCES)[number];
+
+/** Evidence sources of a tie between agencies: the member sources plus agency relations. */
+export const AGENCY_TIE_SOURCES = [...MEMBER_TIE_SOURCES, 'relation'] as const;
+export type AgencyTieSource = (typeof AGENCY_TIE_SOURCES)[number];
+
+/** A node as shown in a network drawing: a member (grouped by agency) or an agency. */
+export interface NetworkNodeInfo {
+  readonly id: string;
+  readonly label: string;
+  /** The agency id (members) or the agency's own id (agencies). */
+  readonly group: string;
+  readonly groupLabel: string;
+  /** Members only: the profession id, for colouring. */
+  readonly profession?: string;
+  readonly professionLabel?: string;
+}
+
+/** One directed tie with its total contacts and the contacts per source, ready for CSV. */
+export type NetworkTieRow = EdgeListRow & Readonly<Record<MemberTieSource, number>>;
+
+/** A tie between agencies also counts the agency relations behind it. */
+export type AgencyTieRow = NetworkTieRow & { readonly relation: number };
+
+/** One level's network: its nodes, directed ties, measures and the conventions behind them. */
+export interface NetworkReport {
+  readonly level: NetworkLevel;
+  readonly nodes: readonly NetworkNodeInfo[];
+  /** Directed ties, one row per ordered pair, sorted by source then target id; agency ties add `relation`. */
+  readonly ties: readonly NetworkTieRow[];
+  readonly measures: NetworkMeasures;
+  readonly conventions: readonly string[];
+  /**
+   * Contact records behind the ties: each communication, joint activity, survey contact
+   * answer (and, between agencies, agency relation) that produced at least one tie counts once.
+   */
+  readonly contactsInWindow: number;
+}
+
+/** Both levels, kept apart. */
+export interface CollaborationNetworks {
+  readonly interProfessional: NetworkReport;
+  readonly interAgency: NetworkReport;
+}
+
+type Counts = { communication: number; activity: number; survey: number; relation: number };
+const emptyCounts = (): Counts => ({ communication: 0, activity: 0, survey: 0, relation: 0 });
+
+/** Orders ids by UTF-16 code units, as the network measures do. */
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The inter-professional and inter-agency networks of the collaboration on the as-of date,
+ * computed once per diagnosis. Contacts count when dated in the window of
+ * `process.teamReasoning.communication.density` (12 months back from the as-of date); survey
+ * contacts come from the current wave. Linear in the number of records: contacts are merged
+ * per ordered pair before any measure is taken.
+ */
+export function collaborationNetworks(ctx: AnalysisContext): CollaborationNetworks {
+  return ctx.memo('networks', () => buildNetworks(ctx));
+}
+
+/**
+ * Whether a network has enough evidence (ANALYSIS.md: ≥ 3 members and ≥ 5 recorded contacts
+ * in the window): `n` and `minimum` of the first condition that fails, or of the contacts.
+ */
+export function networkEvidence(
+  report: NetworkReport,
+  thresholds: Thresholds,
+): { n: number; minimum: number; shortOf: 'nodes' | 'contacts' | null } {
+  const min = thresholds['evidence.minimum'];
+  if (report.nodes.length < min.networkMembers) {
+    return { n: report.nodes.length, minimum: min.networkMembers, shortOf: 'nodes' };
+  }
+  return {
+    n: report.contactsInWindow,
+    minimum: min.networkContacts,
+    shortOf: report.contactsInWindow < min.networkContacts ? 'contacts' : null,
+  };
+}
+
+function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
+  const { doc } = ctx;
+  const months = ctx.thresholds['process.teamReasoning.communication.density'].windowMonths;
+  const windowStart = addMonths(ctx.asOf, -months);
+  const agencyName = new Map(doc.agencies.map((a) => [a.id, a.name]));
+  const professionName = new Map(doc.professions.map((p) => [p.id, p.name]));
+
+  // ── Members ────────────────────────────────────────────────────────────────
+  const members = ctx.activeMembers;
+  const n = members.length;
+  const index = new Map<string, number>();
+  members.forEach((m, i) => index.set(m.id, i));
+  const memberAgency = members.map((m) => m.agencyId);
+  const pairs = new Map<number, Counts>();
+  const add = (s: number, t: number, source: MemberTieSource) => {
+    if (s === t) return false;
+    const key = s * n + t;
+    let counts = pairs.get(key);
+    if (counts === undefined) {
+      counts = emptyCounts();
+      pairs.set(key, counts);
+    }
+    counts[source] += 1;
+    return true;
+  };
+  let memberContacts = 0;
+  let crossAgencyContacts = 0;
+  /** Adds the ties of one contact record and counts the record at each level it reaches. */
+  const record = (ties: [number, number][], source: MemberTieSource) => {
+    let any = false;
+    let cross = false;
+    for (const [s, t] of ties) {
+      if (add(s, t, source)) {
+        any = true;
+        if (memberAgency[s] !== memberAgency[t]) cross = true;
+      }
+    }
+    if (any) memberContacts += 1;
+    if (cross) crossAgencyContacts += 1;
+  };
+
+  for (const c of doc.communications) {
+    if (!ctx.inWindow(c.date, months)) continue;
+    const s = index.get(c.fromId);
+    if (s === undefined) continue;
+    const ties: [number, number][] = [];
+    for (const to of new Set(c.toIds)) {
+      const t = index.get(to);
+      if (t !== undefined) ties.push([s, t]);
+    }
+    record(ties, 'communication');
+  }
+  for (const a of doc.activities) {
+    if (!ctx.inWindow(a.date, months)) continue;
+    const present: number[] = [];
+    for (const id of new Set(a.participantIds)) {
+      const i = index.get(id);
+      if (i !== undefined) present.push(i);
+    }
+    if (present.length < 2) continue;
+    const ties: [number, number][] = [];
+    for (const s of present) for (const t of present) if (s !== t) ties.push([s, t]);
+    record(ties, 'activity');
+  }
+  for (const r of ctx.responses) {
+    if (r.respondentMemberId === null) continue;
+    const s = index.get(r.respondentMemberId);
+    if (s === undefined) continue;
+    for (const contact of r.contacts) {
+      if (contact.frequency === 'never') continue;
+      const t = index.get(contact.memberId);
+      if (t !== undefined) record([[s, t]], 'survey');
+    }
+  }
+
+  const memberTies: NetworkTie[] = [];
+  const memberRows: NetworkTieRow[] = [];
+  for (const [key, counts] of pairs) {
+    const source = members[Math.floor(key / n)]!.id;
+    const target = members[key % n]!.id;
+    const sources = {
+      communication: counts.communication,
+      activity: counts.activity,
+      survey: counts.survey,
+    };
+    const weight = sources.communication + sources.activity + sources.survey;
+    memberTies.push({ source, target, weight, sources });
+    memberRows.push({ source, target, weight, ...sources });
+  }
+  memberRows.sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target));
+  const memberNodes: NetworkNodeInfo[] = members.map((m) => ({
+    id: m.id,
+    label: m.displayName,
+    group: m.agencyId,
+    groupLabel: agencyName.get(m.agencyId) ?? m.agencyId,
+    profession: m.professionId,
+    professionLabel: professionName.get(m.professionId) ?? m.professionId,
+  }));
+  const memberMeasures = networkMeasures({
+    nodes: members.map((m) => ({ id: m.id, group: m.agencyId })),
+    ties: memberTies,
+  });
+  const windowText = `Contacts count when dated after ${windowStart} and on or before ${ctx.asOf} (the ${months} months before the as-of date); survey contact answers come from the current wave${ctx.wave ? ` (${ctx.wave.id})` : ''}.`;
+  const interProfessional: NetworkReport = {
+    level: 'interProfessional',
+    nodes: memberNodes,
+    ties: memberRows,
+    measures: memberMeasures,
+    conventions: [
+      'Nodes are the members in post on the as-of date, grouped by agency.',
+      windowText,
+      'Ties come from communications (sender to each recipient), joint activities (every ordered pair of participants) and identified survey contact answers (respondent to the named member, unless the answer is "not at all"); each source is counted separately.',
+      ...memberMeasures.conventions,
+    ],
+    contactsInWindow: memberContacts,
+  };
+
+  // ── Agencies ───────────────────────────────────────────────────────────────
+  const agencies = doc.agencies;
+  const agencyIndex = new Map(agencies.map((a, i) => [a.id, i]));
+  const m = agencies.length;
+  const agencyPairs = new Map<number, Counts>();
+  const agencyCounts = (s: number, t: number) => {
+    const key = s * m + t;
+    let counts = agencyPairs.get(key);
+    if (counts === undefined) {
+      counts = emptyCounts();
+      agencyPairs.set(key, counts);
+    }
+    return counts;
+  };
+  for (const [key, counts] of pairs) {
+    const s = agencyIndex.get(memberAgency[Math.floor(key / n)]!);
+    const t = agencyIndex.get(memberAgency[key % n]!);
+    // Within-agency ties stay out of the agency tie list; the E-I index counts them as internal.
+    if (s === undefined || t === undefined || s === t) continue;
+    const target = agencyCounts(s, t);
+    target.communication += counts.communication;
+    target.activity += counts.activity;
+    target.survey += counts.survey;
+  }
+  let relationRecords = 0;
+  for (const relation of doc.agencyRelations) {
+    const s = agencyIndex.get(relation.agencyIds[0]);
+    const t = agencyIndex.get(relation.agencyIds[1]);
+    if (s === undefined || t === undefined || s === t) continue;
+    const strength =
+      Number(relation.protocol) +
+      Number(relation.pooledBudget) +
+      Number(relation.sharedPremises) +
+      Number(relation.yearsOfHistory > 0);
+    if (strength === 0) continue;
+    relationRecords += 1;
+    agencyCounts(s, t).relation += strength;
+    agencyCounts(t, s).relation += strength;
+  }
+  const agencyTies: NetworkTie[] = [];
+  const agencyRows: AgencyTieRow[] = [];
+  for (const [key, counts] of agencyPairs) {
+    const source = agencies[Math.floor(key / m)]!.id;
+    const target = agencies[key % m]!.id;
+    const weight = counts.communication + counts.activity + counts.survey + counts.relation;
+    agencyTies.push({ source, target, weight, sources: { ...counts } });
+    agencyRows.push({ source, target, weight, ...counts });
+  }
+  agencyRows.sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target));
+  const agencyMeasures = networkMeasures({
+    nodes: agencies.map((a) => ({ id: a.id, group: a.id })),
+    ties: agencyTies,
+  });
+  // Each agency is its own group here, so the E-I index is taken over member ties instead:
+  // a tie between members of one agency is internal, across agencies external.
+  const eiIndex: EiIndex = {
+    overall: memberMeasures.eiIndex.overall,
+    byGroup: Object.fromEntries(
+      agencies
+        .map((a) => a.id)
+        .sort(byId)
+        .map((id) => [id, memberMeasures.eiIndex.byGroup[id] ?? null]),
+    ),
+  };
+  const interAgency: NetworkReport = {
+    level: 'interAgency',
+    nodes: agencies.map((a) => ({ id: a.id, label: a.name, group: a.id, groupLabel: a.name })),
+    ties: agencyRows,
+    measures: { ...agencyMeasures, eiIndex },
+    conventions: [
+      'Nodes are the agencies of the document.',
+      windowText,
+      "Ties between agencies add up their members' ties (agency of the sender to agency of the receiver, each source kept); ties between members of the same agency are left out of the tie list.",
+      'An agency relation adds one "relation" contact in both directions for each of: a shared protocol, a pooled budget, shared premises, and a history of working together.',
+      ...agencyMeasures.conventions.filter((c) => !c.startsWith('The E-I index')),
+      "The E-I index per agency is (external − internal) / (external + internal) over undirected member ties: a tie between two members of the agency is internal, a tie from one of its members to another agency's member external; agency relations are not counted, having no internal counterpart.",
+    ],
+    contactsInWindow: crossAgencyContacts + relationRecords,
+  };
+  return { interProfessional, interAgency };
+}

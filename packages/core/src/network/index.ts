@@ -1,0 +1,27 @@
+export * from './types.js';
+export {
+  compareIds,
+  graphsFromPrepared,
+  networkGraphs,
+  prepareNetwork,
+  type MergedTie,
+  type MergedUndirectedTie,
+  type NetworkEdgeAttributes,
+  type NetworkNodeAttributes,
+  type PreparedNetwork,
+} from './network-graph.js';
+export {
+  components,
+  freemanDegreeCentralization,
+  inDegrees,
+  isolates,
+  networkDensity,
+  outDegrees,
+  reciprocity,
+} from './cohesion.js';
+export { betweennessCentrality, closenessCentrality } from './centrality.js';
+export { articulationPoints } from './articulation-points.js';
+export { eiIndex } from './ei-index.js';
+export { edgeList, edgeListFromPrepared, type EdgeListOptions } from './edge-list.js';
+export { networkMeasures } from './network-measures.js';
+export { mulberry32, randomNetwork } from './random-network.js';

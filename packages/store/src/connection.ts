@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { CollaborationRepository } from './collaboration.repository.js';
+import type { Database } from './database.js';
+import { applyMigrations, type DriverDatabase } from './migrate.js';
+import { schema } from './schema.js';
+import { WorkspaceRepository } from './workspace.repository.js';
+
+/** Where the store keeps its data; entry points build this from their own config. */
+export interface StoreConfig {
+  /** A PostgreSQL connection string; when given, the store runs on PostgreSQL. */
+  readonly databaseUrl?: string;
+  /** The folder of the embedded PGlite database (created if missing). */
+  readonly dataDir?: string;
+  /** An open PGlite instance to use as is; the caller keeps ownership and closes it. */
+  readonly pglite?: PGlite;
+}
+
+/** The repositories over one database handle, inside or outside a transaction. */
+export interface StoreScope {
+  /** The Drizzle handle, typed with the store's schema. */
+  readonly db: Database;
+  readonly workspaces: WorkspaceRepository;
+  readonly collaborations: CollaborationRepository;
+}
+
+/** An open store: repositories plus migration, transactions and closing. */
+export interface Store extends StoreScope {
+  readonly kind: 'pglite' | 'postgres';
+  /** Applies the migrations this version ships that the database has not seen yet. */
+  migrate(): Promise<void>;
+  /** Runs `fn` in one transaction: it commits if `fn` resolves and rolls back if it throws. */
+  transaction<T>(fn: (scope: StoreScope) => Promise<T>): Promise<T>;
+  /** Closes the connection (and the PGlite database the store opened itself). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a store: an existing PGlite instance when given, else PostgreSQL when `databaseUrl`
+ * is set, else PGlite persisted under `dataDir`, else an in-memory PGlite (for trials).
+ */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.pglite)
+    return storeOver({ kind: 'pglite', db: drizzlePglite(config.pglite, { schema }) });
+  if (config.databaseUrl !== undefined) {
+    // Notices such as "schema already exists, skipping" are not the caller's business.
+    const client = postgres(config.databaseUrl, { onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema });
+    return storeOver({ kind: 'postgres', db }, () => client.end({ timeout: 5 }));
+  }
+  if (config.dataDir !== undefined) await mkdir(config.dataDir, { recursive: true });
+  const pglite = await PGlite.create(config.dataDir);
+  return storeOver({ kind: 'pglite', db: drizzlePglite(pglite, { schema }) }, () => pglite.close());
+}
+
+function scopeOver(db: Database): StoreScope {
+  return {
+    db,
+    workspaces: new WorkspaceRepository(db),
+    collaborations: new CollaborationRepository(db),
+  };
+}
+
+function storeOver(driver: DriverDatabase, release: () => Promise<void> = async () => {}): Store {
+  const db: Database = driver.db;
+  return {
+    ...scopeOver(db),
+    kind: driver.kind,
+    migrate: () => applyMigrations(driver),
+    transaction: (fn) => db.transaction((tx) => fn(scopeOver(tx))),
+    close: release,
+  };
+}

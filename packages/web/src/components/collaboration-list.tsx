@@ -1,0 +1,18 @@
+import type { CollaborationSummary } from '../api.js';
+import { CollaborationCard } from './collaboration-card.js';
+
+interface CollaborationListProps {
+  collaborations: CollaborationSummary[];
+}
+
+export function CollaborationList({ collaborations }: CollaborationListProps) {
+  return (
+    <ul className="collaboration-list">
+      {collaborations.map((collaboration) => (
+        <li key={collaboration.id}>
+          <CollaborationCard collaboration={collaboration} />
+        </li>
+      ))}
+    </ul>
+  );
+}
