@@ -95,7 +95,8 @@ export function codePoints(text) {
 export function span(text, needle) {
   const at = text.indexOf(needle);
   if (at < 0) throw new Error(`excerpt not found: ${needle.slice(0, 60)}`);
-  if (text.indexOf(needle, at + 1) >= 0) throw new Error(`excerpt not unique: ${needle.slice(0, 60)}`);
+  if (text.indexOf(needle, at + 1) >= 0)
+    throw new Error(`excerpt not unique: ${needle.slice(0, 60)}`);
   const start = codePoints(text.slice(0, at));
   return { start, end: start + codePoints(needle) };
 }
@@ -113,7 +114,12 @@ export function turnsOf(text, speakers) {
     const who = speakers[prefix];
     if (line.length > 0) {
       if (!who) throw new Error(`no speaker for line: ${line.slice(0, 40)}`);
-      turns.push({ speaker: who.speaker, ...(who.caseId ? { caseId: who.caseId } : {}), start: offset, end: offset + length });
+      turns.push({
+        speaker: who.speaker,
+        ...(who.caseId ? { caseId: who.caseId } : {}),
+        start: offset,
+        end: offset + length,
+      });
     }
     offset += length + 1;
   }
@@ -145,7 +151,8 @@ export function plannedAnswers(rng, items, respondents, valuesFor, stanceFor) {
   const answers = new Map(respondents.map((r) => [r, {}]));
   for (const item of items) {
     const values = [...valuesFor(item)].sort((a, b) => a - b);
-    if (values.length !== respondents.length) throw new Error(`item ${item.id}: wrong number of values`);
+    if (values.length !== respondents.length)
+      throw new Error(`item ${item.id}: wrong number of values`);
     const order = [...respondents]
       .map((r) => ({ r, key: stanceFor(r, item) + rng.next() * 1.2 }))
       .sort((a, b) => a.key - b.key);

@@ -9,11 +9,18 @@ import {
   validateCommand,
 } from './commands/documents.js';
 import { serveCommand } from './commands/serve.js';
+import { generateCommand } from './commands/generate.js';
 
 const processIo: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
 };
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
+  return n;
+}
 
 function port(value: string): number {
   const n = Number(value);
@@ -75,6 +82,19 @@ export function buildProgram(
     .option('--if-empty', 'do nothing (and succeed) when collaborations already exist')
     .option('--workspace <slug>', 'workspace to load into', 'default')
     .action((opts: { ifEmpty?: boolean; workspace?: string }) => demoCommand(opts, deps, io));
+  program
+    .command('generate')
+    .description('write a synthetic, fictional collaboration document (deterministic per seed)')
+    .option('--members <n>', 'members (default 200)', count)
+    .option('--agencies <n>', 'agencies (default 40)', count)
+    .option('--communications <n>', 'communications (default 100000)', count)
+    .option('--waves <n>', 'survey waves (default 3)', count)
+    .option('--respondents <n>', 'respondents per wave (default 200)', count)
+    .option('--items <n>', 'survey items answered (default 60)', count)
+    .option('--segments <n>', 'coded segments (default 5000)', count)
+    .option('--seed <n>', 'random seed (default 1)', count)
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action((opts: Record<string, number | string | undefined>) => generateCommand(opts, io));
   program
     .command('migrate')
     .description('bring the configured database’s schema up to date')

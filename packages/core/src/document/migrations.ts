@@ -19,7 +19,10 @@ export type MigrationResult =
   | { ok: true; value: Record<string, unknown>; applied: string[] }
   | { ok: false; issues: DocumentIssue[] };
 
-/** Brings a document up to `targetVersion` one step at a time; never mutates its input. */
+/**
+ * Brings a document up to `targetVersion` one step at a time; never mutates its input (a
+ * document already at the target version is returned as it is, not copied).
+ */
 export function migrateDocument(
   input: unknown,
   steps: readonly MigrationStep[] = MIGRATIONS,
@@ -28,9 +31,7 @@ export function migrateDocument(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
-      issues: [
-        { code: 'invalid_type', path: formatPath([]), message: 'must be a JSON object' },
-      ],
+      issues: [{ code: 'invalid_type', path: formatPath([]), message: 'must be a JSON object' }],
     };
   }
   const version = (input as Record<string, unknown>).schemaVersion;
@@ -57,6 +58,9 @@ export function migrateDocument(
         },
       ],
     };
+  }
+  if (version === targetVersion) {
+    return { ok: true, value: input as Record<string, unknown>, applied: [] };
   }
   // Documents are plain JSON, so a JSON round trip is a faithful deep copy.
   let doc = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;

@@ -168,9 +168,7 @@ describe('restore', () => {
   });
 
   it('refuses documents from a newer version, and non-objects', () => {
-    expect(issuesOf({ ...buildDocument(), schemaVersion: 7 })[0]?.code).toBe(
-      'unsupported_version',
-    );
+    expect(issuesOf({ ...buildDocument(), schemaVersion: 7 })[0]?.code).toBe('unsupported_version');
     expect(issuesOf([1, 2])[0]).toMatchObject({ code: 'invalid_type', path: '(document)' });
     expect(issuesOf({})[0]).toMatchObject({ path: 'schemaVersion' });
   });

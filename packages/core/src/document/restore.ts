@@ -3,6 +3,7 @@ import { SCALE_ITEM_BY_ID } from '../survey/instrument.js';
 import { ECM_FRAMEWORK } from '../model/taxonomies.js';
 import { formatPath, type DocumentIssue, type DocumentIssueCode } from './issues.js';
 import { migrateDocument, MIGRATIONS, type MigrationStep } from './migrations.js';
+import { fastValidate } from './fast-validate.js';
 import {
   collaborationDocumentSchema,
   RECORD_COLLECTIONS,
@@ -28,6 +29,7 @@ export interface RestoreOptions {
  */
 export function restore(input: unknown, options: RestoreOptions = {}): RestoreResult {
   let raw = input;
+  const owned = typeof input === 'string';
   if (typeof input === 'string') {
     try {
       raw = JSON.parse(input) as unknown;
@@ -35,12 +37,28 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
       const detail = error instanceof Error ? error.message : 'unreadable';
       return {
         ok: false,
-        issues: [{ code: 'invalid_json', path: '(document)', message: `not valid JSON: ${detail}` }],
+        issues: [
+          { code: 'invalid_json', path: '(document)', message: `not valid JSON: ${detail}` },
+        ],
       };
     }
   }
   const migrated = migrateDocument(raw, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return migrated;
+  // Fast path for input parsed here (nobody else holds it): a compiled JSON Schema check
+  // that fills defaults in place. Any doubt falls through to zod, which names the problems.
+  if (owned || migrated.applied.length > 0) {
+    if (fastValidate(migrated.value)) {
+      const refs = referenceIssues(migrated.value);
+      if (refs.length === 0) {
+        return {
+          ok: true,
+          value: migrated.value as unknown as CollaborationDocument,
+          migrated: migrated.applied,
+        };
+      }
+    }
+  }
   const parsed = collaborationDocumentSchema.safeParse(migrated.value, { reportInput: true });
   const issues: DocumentIssue[] = parsed.success ? [] : parsed.error.issues.map(fromZodIssue);
   issues.push(...referenceIssues(migrated.value));
@@ -49,7 +67,10 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
 }
 
 /** Like {@link restore} but throws a {@link DocumentError} carrying the issues. */
-export function restoreOrThrow(input: unknown, options: RestoreOptions = {}): CollaborationDocument {
+export function restoreOrThrow(
+  input: unknown,
+  options: RestoreOptions = {},
+): CollaborationDocument {
   const result = restore(input, options);
   if (!result.ok) throw new DocumentError(result.issues);
   return result.value;
@@ -158,7 +179,8 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     issues.push({ code, path: formatPath(path), message });
 
   const qual = isObj(doc.qualitative) ? doc.qualitative : {};
-  const idsOf = (items: Obj[]) => new Set(items.map((r) => str(r.id)).filter((x) => x !== undefined));
+  const idsOf = (items: Obj[]) =>
+    new Set(items.map((r) => str(r.id)).filter((x) => x !== undefined));
   const col = (name: string) => list(doc[name]);
 
   // Ids are unique across the whole document, so evidence can name any record by id.
@@ -185,6 +207,15 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
   const areas = idsOf(col('responsibilityAreas'));
   const policies = idsOf(col('policies'));
   const waves = new Map(col('waves').map((w) => [str(w.id), w]));
+  const extraItems = idsOf(col('surveyItems'));
+  col('surveyItems').forEach((item, i) => {
+    if (typeof item.id === 'string' && SCALE_ITEM_BY_ID.has(item.id))
+      add(
+        'duplicate_id',
+        ['surveyItems', i, 'id'],
+        `"${item.id}" is already an item of the built-in instrument`,
+      );
+  });
   const frameworks = new Map<string, Set<string>>([
     [ECM_FRAMEWORK.id, new Set(ECM_FRAMEWORK.outcomes.map((o) => o.id))],
   ]);
@@ -201,10 +232,15 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     path: (string | number)[],
   ) => {
     if (typeof value !== 'string') return;
-    if (!known.has(value)) add('unknown_reference', path, `refers to ${what} "${value}", which is not in the document`);
+    if (!known.has(value))
+      add('unknown_reference', path, `refers to ${what} "${value}", which is not in the document`);
   };
-  const refs = (value: unknown, known: Set<string | undefined>, what: string, path: (string | number)[]) =>
-    strs(value).forEach((v, i) => ref(v, known, what, [...path, i]));
+  const refs = (
+    value: unknown,
+    known: Set<string | undefined>,
+    what: string,
+    path: (string | number)[],
+  ) => strs(value).forEach((v, i) => ref(v, known, what, [...path, i]));
   const dateOrder = (
     first: unknown,
     second: unknown,
@@ -216,7 +252,9 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
 
   // Every record: confidentiality names a known agency.
   for (const name of Object.keys(RECORD_COLLECTIONS)) {
-    col(name).forEach((r, i) => ref(r.confidentialTo, agencies, 'agency', [name, i, 'confidentialTo']));
+    col(name).forEach((r, i) =>
+      ref(r.confidentialTo, agencies, 'agency', [name, i, 'confidentialTo']),
+    );
   }
   for (const name of Object.keys(QUALITATIVE_COLLECTIONS)) {
     list(qual[name]).forEach((r, i) =>
@@ -227,13 +265,27 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
   const c = isObj(doc.collaboration) ? doc.collaboration : {};
   ref(c.leadMemberId, members, 'member', ['collaboration', 'leadMemberId']);
   if (typeof c.outcomeFrameworkId === 'string' && !frameworks.has(c.outcomeFrameworkId))
-    add('unknown_reference', ['collaboration', 'outcomeFrameworkId'], `refers to outcome framework "${c.outcomeFrameworkId}", which is not in the document`);
-  dateOrder(c.startDate, c.plannedEndDate, ['collaboration', 'plannedEndDate'], 'planned end is before the start date');
+    add(
+      'unknown_reference',
+      ['collaboration', 'outcomeFrameworkId'],
+      `refers to outcome framework "${c.outcomeFrameworkId}", which is not in the document`,
+    );
+  dateOrder(
+    c.startDate,
+    c.plannedEndDate,
+    ['collaboration', 'plannedEndDate'],
+    'planned end is before the start date',
+  );
 
   col('members').forEach((m, i) => {
     ref(m.agencyId, agencies, 'agency', ['members', i, 'agencyId']);
     ref(m.professionId, professions, 'profession', ['members', i, 'professionId']);
-    dateOrder(m.startDate, m.endDate, ['members', i, 'endDate'], `left (${String(m.endDate)}) before joining (${String(m.startDate)})`);
+    dateOrder(
+      m.startDate,
+      m.endDate,
+      ['members', i, 'endDate'],
+      `left (${String(m.endDate)}) before joining (${String(m.startDate)})`,
+    );
     list(m.accountability).forEach((a, j) =>
       ref(a.agencyId, agencies, 'agency', ['members', i, 'accountability', j, 'agencyId']),
     );
@@ -246,10 +298,15 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     refs(g.responsibleMemberIds, members, 'member', ['goals', i, 'responsibleMemberIds']);
     list(g.links).forEach((l, j) => {
       ref(l.goalId, goals, 'goal', ['goals', i, 'links', j, 'goalId']);
-      if (l.goalId === g.id) add('inconsistent', ['goals', i, 'links', j, 'goalId'], 'a goal cannot link to itself');
+      if (l.goalId === g.id)
+        add('inconsistent', ['goals', i, 'links', j, 'goalId'], 'a goal cannot link to itself');
     });
     if (g.level === 'agency' && g.agencyId === undefined)
-      add('inconsistent', ['goals', i, 'agencyId'], 'an agency goal needs the agency it belongs to');
+      add(
+        'inconsistent',
+        ['goals', i, 'agencyId'],
+        'an agency goal needs the agency it belongs to',
+      );
   });
   col('cases').forEach((k, i) =>
     dateOrder(k.openedOn, k.closedOn, ['cases', i, 'closedOn'], 'closed before it was opened'),
@@ -310,22 +367,40 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     ref(w.caseId, cases, 'case', ['withheldInformation', i, 'caseId']);
     const rule = isObj(w.rule) ? w.rule : {};
     ref(rule.policyId, policies, 'policy', ['withheldInformation', i, 'rule', 'policyId']);
-    ref(rule.professionId, professions, 'profession', ['withheldInformation', i, 'rule', 'professionId']);
+    ref(rule.professionId, professions, 'profession', [
+      'withheldInformation',
+      i,
+      'rule',
+      'professionId',
+    ]);
     if (typeof rule.constraintId === 'string') {
       const prof = professions.get(str(rule.professionId));
       const known = new Set(list(prof?.constraints).map((k) => str(k.id)));
-      ref(rule.constraintId, known, 'constraint of that profession', ['withheldInformation', i, 'rule', 'constraintId']);
+      ref(rule.constraintId, known, 'constraint of that profession', [
+        'withheldInformation',
+        i,
+        'rule',
+        'constraintId',
+      ]);
     }
   });
-  col('policies').forEach((p, i) => refs(p.agencyIds, agencies, 'agency', ['policies', i, 'agencyIds']));
+  col('policies').forEach((p, i) =>
+    refs(p.agencyIds, agencies, 'agency', ['policies', i, 'agencyIds']),
+  );
   col('policyInteractions').forEach((p, i) => {
     refs(p.policyIds, policies, 'policy', ['policyInteractions', i, 'policyIds']);
     const pair = strs(p.policyIds);
     if (pair.length === 2 && pair[0] === pair[1])
       add('inconsistent', ['policyInteractions', i, 'policyIds'], 'names the same policy twice');
-    refs(p.evidenceIds, new Set(firstSeen.keys()), 'record', ['policyInteractions', i, 'evidenceIds']);
+    refs(p.evidenceIds, new Set(firstSeen.keys()), 'record', [
+      'policyInteractions',
+      i,
+      'evidenceIds',
+    ]);
   });
-  col('adaptations').forEach((a, i) => ref(a.policyId, policies, 'policy', ['adaptations', i, 'policyId']));
+  col('adaptations').forEach((a, i) =>
+    ref(a.policyId, policies, 'policy', ['adaptations', i, 'policyId']),
+  );
   col('agencyRelations').forEach((r, i) => {
     refs(r.agencyIds, agencies, 'agency', ['agencyRelations', i, 'agencyIds']);
     const pair = strs(r.agencyIds);
@@ -345,14 +420,26 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     ref(r.respondentMemberId, members, 'member', ['responses', i, 'respondentMemberId']);
     if (wave?.mode === 'anonymous') {
       if (typeof r.respondentMemberId === 'string')
-        add('inconsistent', ['responses', i, 'respondentMemberId'], 'an anonymous wave keeps no respondent');
+        add(
+          'inconsistent',
+          ['responses', i, 'respondentMemberId'],
+          'an anonymous wave keeps no respondent',
+        );
       if (list(r.contacts).length > 0)
-        add('inconsistent', ['responses', i, 'contacts'], 'an anonymous wave asks no questions about named colleagues');
+        add(
+          'inconsistent',
+          ['responses', i, 'contacts'],
+          'an anonymous wave asks no questions about named colleagues',
+        );
     }
     if (isObj(r.answers)) {
       for (const itemId of Object.keys(r.answers)) {
-        if (!SCALE_ITEM_BY_ID.has(itemId))
-          add('unknown_reference', ['responses', i, 'answers', itemId], `"${itemId}" is not an item of the survey instrument`);
+        if (!SCALE_ITEM_BY_ID.has(itemId) && !extraItems.has(itemId))
+          add(
+            'unknown_reference',
+            ['responses', i, 'answers', itemId],
+            `"${itemId}" is not an item of the survey instrument or of surveyItems`,
+          );
       }
     }
     const goal = isObj(r.goal) ? r.goal : {};
@@ -361,7 +448,13 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     refs(r.ownRoleAreaIds, areas, 'responsibility area', ['responses', i, 'ownRoleAreaIds']);
     list(r.contacts).forEach((k, j) => {
       ref(k.memberId, members, 'member', ['responses', i, 'contacts', j, 'memberId']);
-      refs(k.roleAreaIds, areas, 'responsibility area', ['responses', i, 'contacts', j, 'roleAreaIds']);
+      refs(k.roleAreaIds, areas, 'responsibility area', [
+        'responses',
+        i,
+        'contacts',
+        j,
+        'roleAreaIds',
+      ]);
     });
   });
 
@@ -379,10 +472,21 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     return lengths.get(sid) ?? Number.POSITIVE_INFINITY;
   };
   list(qual.sources).forEach((s, i) => {
-    refs(s.participantCaseIds, qdaCases, 'case', ['qualitative', 'sources', i, 'participantCaseIds']);
+    refs(s.participantCaseIds, qdaCases, 'case', [
+      'qualitative',
+      'sources',
+      i,
+      'participantCaseIds',
+    ]);
     list(s.turns).forEach((t, j) => {
       ref(t.caseId, qdaCases, 'case', ['qualitative', 'sources', i, 'turns', j, 'caseId']);
-      spanIssues(t.start, t.end, lengthOf(str(s.id)), ['qualitative', 'sources', i, 'turns', j], add);
+      spanIssues(
+        t.start,
+        t.end,
+        lengthOf(str(s.id)),
+        ['qualitative', 'sources', i, 'turns', j],
+        add,
+      );
     });
   });
   list(qual.codes).forEach((k, i) => {
@@ -391,7 +495,11 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     let current: Obj | undefined = k;
     for (let steps = 0; current && typeof current.parentId === 'string'; steps++) {
       if (steps > codes.size) {
-        add('inconsistent', ['qualitative', 'codes', i, 'parentId'], 'the code is its own ancestor');
+        add(
+          'inconsistent',
+          ['qualitative', 'codes', i, 'parentId'],
+          'the code is its own ancestor',
+        );
         break;
       }
       current = codes.get(current.parentId);
@@ -425,9 +533,17 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
         const path = ['qualitative', 'cases', i, 'attributes', key];
         const type = attrTypes.get(key);
         if (type === undefined) {
-          add('unknown_reference', path, `attribute "${key}" is not defined in qualitative.attributes`);
+          add(
+            'unknown_reference',
+            path,
+            `attribute "${key}" is not defined in qualitative.attributes`,
+          );
         } else if (value !== null && !attributeFits(type, value)) {
-          add('invalid_type', path, `must be ${type === 'date' ? 'a date written YYYY-MM-DD' : article(type)} as the attribute is defined`);
+          add(
+            'invalid_type',
+            path,
+            `must be ${type === 'date' ? 'a date written YYYY-MM-DD' : article(type)} as the attribute is defined`,
+          );
         }
       }
     }
@@ -456,9 +572,14 @@ function spanIssues(
   add: (code: DocumentIssueCode, path: (string | number)[], message: string) => void,
 ) {
   if (typeof start !== 'number' || typeof end !== 'number') return;
-  if (end < start) add('out_of_range', [...base, 'end'], `ends (${end}) before it starts (${start})`);
+  if (end < start)
+    add('out_of_range', [...base, 'end'], `ends (${end}) before it starts (${start})`);
   else if (end > length)
-    add('out_of_range', [...base, 'end'], `ends at ${end}, past the end of the source text (${length} characters)`);
+    add(
+      'out_of_range',
+      [...base, 'end'],
+      `ends at ${end}, past the end of the source text (${length} characters)`,
+    );
 }
 
 /** Number of Unicode code points in a string (not UTF-16 units). */

@@ -202,7 +202,15 @@ export const caseEventSchema = record({
   date,
   caseId: id,
   memberId: id.describe('the member who recorded or acted on the event'),
-  kind: z.enum(['offence', 'exclusion', 'assessment', 'intervention', 'placement', 'incident', 'other']),
+  kind: z.enum([
+    'offence',
+    'exclusion',
+    'assessment',
+    'intervention',
+    'placement',
+    'incident',
+    'other',
+  ]),
   description: z.string().max(2000).default(''),
   areaIds: ids.default([]),
 });
@@ -294,6 +302,13 @@ export const answerValueSchema = z.union([
   z.literal('dontKnow'),
   z.null(),
 ]);
+
+/** A survey item a deployment adds to the built-in instrument (5-point agreement). */
+export const surveyItemSchema = record({
+  element: z.enum(ELEMENT_IDS),
+  wording: z.string().min(1).max(1000),
+  reverseKeyed: z.boolean().default(false),
+});
 
 export const waveSchema = record({
   name,
@@ -392,7 +407,9 @@ export const qdaCaseSchema = record({
   name,
   memberId: id.optional(),
   agencyId: id.optional(),
-  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  attributes: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .default({}),
 });
 
 export const qualitativeSchema = z.strictObject({
@@ -453,6 +470,7 @@ export const collaborationDocumentSchema = z.strictObject({
   adaptations: z.array(adaptationSchema).default([]),
   agencyRelations: z.array(agencyRelationSchema).default([]),
   meetings: z.array(meetingSeriesSchema).default([]),
+  surveyItems: z.array(surveyItemSchema).default([]),
   waves: z.array(waveSchema).default([]),
   responses: z.array(responseSchema).default([]),
   qualitative: qualitativeSchema.default({
@@ -490,6 +508,7 @@ export type Adaptation = z.output<typeof adaptationSchema>;
 export type AgencyRelation = z.output<typeof agencyRelationSchema>;
 export type MeetingSeries = z.output<typeof meetingSeriesSchema>;
 export type Wave = z.output<typeof waveSchema>;
+export type SurveyItem = z.output<typeof surveyItemSchema>;
 export type SurveyResponse = z.output<typeof responseSchema>;
 export type ContactAnswer = z.output<typeof contactAnswerSchema>;
 export type Source = z.output<typeof sourceSchema>;
@@ -524,6 +543,7 @@ export const RECORD_COLLECTIONS = {
   adaptations: adaptationSchema,
   agencyRelations: agencyRelationSchema,
   meetings: meetingSeriesSchema,
+  surveyItems: surveyItemSchema,
   waves: waveSchema,
   responses: responseSchema,
 } as const;
