@@ -4,3 +4,7 @@ export * from './model/taxonomies.js';
 export * from './model/registry.js';
 export * from './survey/instrument.js';
 export * from './document/index.js';
+export * from './stats/index.js';
+export * from './network/index.js';
+export * from './generate/synthetic.js';
+export * from './analysis/index.js';

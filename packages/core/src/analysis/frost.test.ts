@@ -142,7 +142,9 @@ describe('frostLevels: member pairs', () => {
 
   it('reads collaboration from joint planning plus a recorded resolution naming both', () => {
     const overrides = {
-      activities: coordinated().slice(0, 1),
+      activities: coordinated()
+        .slice(0, 1)
+        .map((a) => ({ ...a, goalIds: [] })),
       coordinatingRecords: [buildCoordinatingRecord({ id: 'coord-1', kind: 'gap' as const })],
     };
     const pair = pairOf(frostOf(overrides), 'm-1', 'm-2');
@@ -534,6 +536,7 @@ describe('frostLevels: scale', () => {
     const elapsed = performance.now() - started;
     expect(report.memberPairs).toHaveLength(19_900);
     expect(report.group.pairsWithContact).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(3000);
+    // Generous for a loaded CI machine; a per-pair scan of the records would take minutes.
+    expect(elapsed).toBeLessThan(10_000);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { PHASES, type CollaborationDocument, type SurveyResponse } from '../document/schema.js';
+import type { CollaborationDocument, PHASES, SurveyResponse } from '../document/schema.js';
 import { FROST_LEVELS, frostRank, type FrostLevel } from '../model/taxonomies.js';
 import type { AnalysisContext } from './context.js';
 import { monthKey } from './dates.js';
@@ -315,6 +315,40 @@ export function frostLevels(ctx: AnalysisContext): FrostReport {
   return ctx.memo('frost', () => computeFrostLevels(ctx));
 }
 
+/** Accumulators keyed by unordered pair of indices (i < j), created on first use. */
+function pairIndex(size: number) {
+  const map = new Map<number, PairAccumulator>();
+  return {
+    map,
+    /** The accumulator of the pair, created when missing. */
+    get(i: number, j: number): PairAccumulator {
+      const key = i < j ? i * size + j : j * size + i;
+      let acc = map.get(key);
+      if (!acc) {
+        acc = newAccumulator();
+        map.set(key, acc);
+      }
+      return acc;
+    },
+    find(i: number, j: number): PairAccumulator | undefined {
+      return map.get(i < j ? i * size + j : j * size + i);
+    },
+  };
+}
+
+/** Distinct values of a small list (most records name one to a few people). */
+function distinct(values: readonly number[]): number[] {
+  if (values.length < 2) return [...values];
+  return [...new Set(values)];
+}
+
+/** Calls `visit(i, j)` for every unordered pair of distinct values. */
+function eachPair(values: readonly number[], visit: (i: number, j: number) => void): void {
+  for (let x = 0; x < values.length; x++) {
+    for (let y = x + 1; y < values.length; y++) visit(values[x] ?? 0, values[y] ?? 0);
+  }
+}
+
 function computeFrostLevels(ctx: AnalysisContext): FrostReport {
   const { doc } = ctx;
   const members = ctx.activeMembers;
@@ -324,37 +358,48 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
   const windowMonths = ctx.thresholds['frost.window'].months;
   const inWindow = (date: string) => ctx.inWindow(date, windowMonths);
 
-  // Index every record by the unordered pair it concerns (key i * n + j, i < j).
-  const pairs = new Map<number, PairAccumulator>();
-  const accumulator = (i: number, j: number) => {
-    const key = i < j ? i * n + j : j * n + i;
-    let acc = pairs.get(key);
-    if (!acc) {
-      acc = newAccumulator();
-      pairs.set(key, acc);
-    }
-    return acc;
-  };
+  // Agencies with members in post, in document order; each member's agency index.
+  const present = new Set(members.map((m) => m.agencyId));
+  const agencies = [
+    ...doc.agencies.map((a) => a.id).filter((id) => present.has(id)),
+    ...[...present].filter((id) => !doc.agencies.some((a) => a.id === id)),
+  ];
+  const agencyIndex = new Map(agencies.map((id, i) => [id, i]));
+  const agencyOfIndex = members.map((m) => agencyIndex.get(m.agencyId) ?? 0);
+
+  // Index every record once by the member pairs and the agency pairs it concerns. An agency
+  // pair's records are the union of its member pairs' records, each record counted once.
+  const memberIndex = pairIndex(n);
+  const agencyPairIndex = pairIndex(agencies.length);
   const indicesOf = (ids: readonly string[]) => {
     const out: number[] = [];
-    for (const id of new Set(ids)) {
+    for (const id of ids) {
       const i = index.get(id);
       if (i !== undefined) out.push(i);
     }
-    return out;
+    return distinct(out);
   };
-  const eachPair = (idx: readonly number[], visit: (acc: PairAccumulator) => void) => {
-    for (let x = 0; x < idx.length; x++) {
-      for (let y = x + 1; y < idx.length; y++) visit(accumulator(idx[x] ?? 0, idx[y] ?? 0));
-    }
+  const agenciesOf = (idx: readonly number[]) => distinct(idx.map((i) => agencyOfIndex[i] ?? 0));
+  const directed = (
+    pairs: ReturnType<typeof pairIndex>,
+    from: number,
+    to: number,
+    id: string,
+    kind: 'communication' | 'referral',
+  ) => {
+    const acc = pairs.get(from, to);
+    if (kind === 'communication') (from < to ? acc.ab : acc.ba).push(id);
+    else (from < to ? acc.refAB : acc.refBA).push(id);
   };
   for (const c of doc.communications) {
     if (!inWindow(c.date)) continue;
     const from = index.get(c.fromId);
     if (from === undefined) continue;
-    for (const to of indicesOf(c.toIds)) {
-      if (to === from) continue;
-      (from < to ? accumulator(from, to).ab : accumulator(from, to).ba).push(c.id);
+    const to = indicesOf(c.toIds).filter((t) => t !== from);
+    for (const t of to) directed(memberIndex, from, t, c.id, 'communication');
+    const fa = agencyOfIndex[from] ?? 0;
+    for (const ta of agenciesOf(to)) {
+      if (ta !== fa) directed(agencyPairIndex, fa, ta, c.id, 'communication');
     }
   }
   for (const r of doc.referrals) {
@@ -362,7 +407,10 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     const from = index.get(r.fromId);
     const to = index.get(r.toId);
     if (from === undefined || to === undefined || from === to) continue;
-    (from < to ? accumulator(from, to).refAB : accumulator(from, to).refBA).push(r.id);
+    directed(memberIndex, from, to, r.id, 'referral');
+    const fa = agencyOfIndex[from] ?? 0;
+    const ta = agencyOfIndex[to] ?? 0;
+    if (fa !== ta) directed(agencyPairIndex, fa, ta, r.id, 'referral');
   }
   const windowActivities = new Set<string>();
   for (const act of doc.activities) {
@@ -374,11 +422,15 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       phase: act.phase,
       goalIds: act.goalIds,
     };
-    eachPair(indicesOf(act.participantIds), (acc) => acc.activities.push(joint));
+    const idx = indicesOf(act.participantIds);
+    eachPair(idx, (i, j) => memberIndex.get(i, j).activities.push(joint));
+    eachPair(agenciesOf(idx), (i, j) => agencyPairIndex.get(i, j).activities.push(joint));
   }
   for (const rec of doc.coordinatingRecords) {
     if (!inWindow(rec.date)) continue;
-    eachPair(indicesOf(rec.memberIds), (acc) => acc.coordinating.push(rec.id));
+    const idx = indicesOf(rec.memberIds);
+    eachPair(idx, (i, j) => memberIndex.get(i, j).coordinating.push(rec.id));
+    eachPair(agenciesOf(idx), (i, j) => agencyPairIndex.get(i, j).coordinating.push(rec.id));
   }
 
   // Joint goals and how each member relates to them.
@@ -398,7 +450,6 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     }
     goalAnswer.set(memberId, chosen);
   }
-  const nameOf = (id: string) => ctx.memberById.get(id)?.displayName ?? id;
 
   const recognition = (
     a: string,
@@ -428,26 +479,31 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       }
     }
     if (recognised.length > 0) return { recognised, notes: [] };
-    if (agreedJointIds.length === 0) {
-      return { recognised, notes: ['No joint goal is recorded and agreed.'] };
-    }
-    const notes: string[] = [];
-    for (const m of [a, b]) {
-      const answer = goalAnswer.get(m);
-      if (answer === undefined) {
-        notes.push(`${nameOf(m)} did not answer the goal question.`);
-      } else if (answer === null || !agreedJointIds.includes(answer)) {
-        notes.push(`${nameOf(m)} did not choose an agreed joint goal.`);
-      } else {
-        notes.push(`${nameOf(m)} chose joint goal ${answer}.`);
-      }
-    }
-    if (notes.some((x) => x.includes('did not answer'))) {
+    return { recognised, notes: goalNotes(a, b) };
+  };
+  /** Per member: what their answer says about the agreed joint goals. */
+  const memberGoalNote = new Map<string, string>();
+  for (const m of members) {
+    const answer = goalAnswer.get(m.id);
+    memberGoalNote.set(
+      m.id,
+      answer === undefined
+        ? `${m.displayName} did not answer the goal question.`
+        : answer === null || !agreedJointIds.includes(answer)
+          ? `${m.displayName} did not choose an agreed joint goal.`
+          : `${m.displayName} chose joint goal ${answer}.`,
+    );
+  }
+  const NO_AGREED_GOAL = ['No joint goal is recorded and agreed.'];
+  const goalNotes = (a: string, b: string): string[] => {
+    if (agreedJointIds.length === 0) return NO_AGREED_GOAL;
+    const notes = [memberGoalNote.get(a) ?? '', memberGoalNote.get(b) ?? ''];
+    if (!goalAnswer.has(a) || !goalAnswer.has(b)) {
       notes.push(
         'No joint activity of theirs is linked to an agreed joint goal they both recognise.',
       );
     }
-    return { recognised, notes };
+    return notes;
   };
 
   // Goal conflicts: a goal of one (agency, profession or own) in unresolved conflict with a
@@ -540,6 +596,38 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
 
   // Member pairs.
   const empty = newAccumulator();
+  const anyGoalAnswer = agreedJointIds.some((g) => [...goalAnswer.values()].includes(g));
+  const base = pairLevel(
+    {
+      a: '',
+      b: '',
+      activities: [],
+      communications: { aToB: [], bToA: [] },
+      referrals: { aToB: [], bToA: [] },
+      coordinatingRecords: [],
+      recognisedGoals: [],
+    },
+    ctx.thresholds,
+    [],
+    { aAboutB: null, bAboutA: null },
+  );
+  const noRatings = base.selfRated;
+  const noEvidencePair = (
+    a: string,
+    b: string,
+    notes: readonly string[],
+    aAboutB: FrostLevel | null,
+    bAboutA: FrostLevel | null,
+  ): PairLevel => ({
+    ...base,
+    a,
+    b,
+    conditions: {
+      ...base.conditions,
+      recognisedGoal: { held: false, evidence: [], note: notes.join(' ') },
+    },
+    selfRated: aAboutB === null && bAboutA === null ? noRatings : { aAboutB, bAboutA },
+  });
   const memberPairs: PairLevel[] = [];
   const distribution: Record<FrostLevel, number> = {
     none: 0,
@@ -548,7 +636,33 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     coordination: 0,
   };
   const contactRanks: number[] = [];
-  const evidenceByKey = new Map<number, { evidence: PairEvidence; flags: string[] }>();
+  /** Per agency pair key: recognised goals and flags of its member pairs. */
+  const agencyGoalsAndFlags = new Map<
+    number,
+    { goals: Map<string, Set<RecognitionBasis>>; flags: Set<string> }
+  >();
+  const carryToAgencies = (
+    i: number,
+    j: number,
+    goals: readonly GoalRecognition[],
+    flags: readonly string[],
+  ) => {
+    const ai = agencyOfIndex[i] ?? 0;
+    const aj = agencyOfIndex[j] ?? 0;
+    if (ai === aj || (goals.length === 0 && flags.length === 0)) return;
+    const key = ai < aj ? ai * agencies.length + aj : aj * agencies.length + ai;
+    let entry = agencyGoalsAndFlags.get(key);
+    if (!entry) {
+      entry = { goals: new Map(), flags: new Set() };
+      agencyGoalsAndFlags.set(key, entry);
+    }
+    for (const g of goals) {
+      const bases = entry.goals.get(g.goalId) ?? new Set<RecognitionBasis>();
+      for (const basis of g.basis) bases.add(basis);
+      entry.goals.set(g.goalId, bases);
+    }
+    for (const f of flags) entry.flags.add(f);
+  };
   for (let i = 0; i < n; i++) {
     const a = members[i];
     if (!a) continue;
@@ -556,8 +670,23 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       const b = members[j];
       if (!b) continue;
       const key = i * n + j;
-      const acc = pairs.get(key) ?? empty;
-      const goals = recognition(a.id, b.id, acc.activities);
+      const acc = memberIndex.map.get(key) ?? empty;
+      const aAboutB = ratings.get(a.id)?.get(b.id) ?? null;
+      const bAboutA = ratings.get(b.id)?.get(a.id) ?? null;
+      const goals =
+        acc === empty && !anyGoalAnswer
+          ? { recognised: [], notes: goalNotes(a.id, b.id) }
+          : recognition(a.id, b.id, acc.activities);
+      const flags =
+        edges.size === 0
+          ? []
+          : [...memberConflictFlags(a.id, b.id), ...agencyConflictFlags(a.agencyId, b.agencyId)];
+      if (acc === empty && goals.recognised.length === 0 && flags.length === 0) {
+        // Most pairs of a large group share no record: reuse one classification.
+        memberPairs.push(noEvidencePair(a.id, b.id, goals.notes, aAboutB, bAboutA));
+        distribution.none++;
+        continue;
+      }
       const evidence: PairEvidence = {
         a: a.id,
         b: b.id,
@@ -568,17 +697,8 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
         recognisedGoals: goals.recognised,
         goalNotes: goals.notes,
       };
-      const flags =
-        edges.size === 0
-          ? []
-          : [...memberConflictFlags(a.id, b.id), ...agencyConflictFlags(a.agencyId, b.agencyId)];
-      if (acc !== empty || flags.length > 0 || goals.recognised.length > 0) {
-        evidenceByKey.set(key, { evidence, flags });
-      }
-      const pair = pairLevel(evidence, ctx.thresholds, flags, {
-        aAboutB: ratings.get(a.id)?.get(b.id) ?? null,
-        bAboutA: ratings.get(b.id)?.get(a.id) ?? null,
-      });
+      carryToAgencies(i, j, goals.recognised, flags);
+      const pair = pairLevel(evidence, ctx.thresholds, flags, { aAboutB, bAboutA });
       memberPairs.push(pair);
       distribution[pair.level]++;
       if (pair.level !== 'none') contactRanks.push(frostRank(pair.level));
@@ -590,7 +710,41 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       ? 'none'
       : (FROST_LEVELS[contactRanks[Math.floor((contactRanks.length - 1) / 2)] ?? 0] ?? 'none');
 
-  const agencyPairs = agencyPairLevels(ctx, evidenceByKey, agencyConflictFlags, ratings);
+  // Agency pairs: their records (indexed above), their member pairs' recognised goals and
+  // flags, and their own agency-goal conflicts; then the same rules.
+  const rated = agencyRatings(ctx, ratings);
+  const agencyPairs: PairLevel[] = [];
+  for (let i = 0; i < agencies.length; i++) {
+    for (let j = i + 1; j < agencies.length; j++) {
+      const a = agencies[i] ?? '';
+      const b = agencies[j] ?? '';
+      const acc = agencyPairIndex.find(i, j) ?? empty;
+      const carried = agencyGoalsAndFlags.get(i * agencies.length + j);
+      const evidence: PairEvidence = {
+        a,
+        b,
+        activities: acc.activities,
+        communications: { aToB: acc.ab, bToA: acc.ba },
+        referrals: { aToB: acc.refAB, bToA: acc.refBA },
+        coordinatingRecords: acc.coordinating,
+        recognisedGoals: [...(carried?.goals ?? [])].map(([goalId, bases]) => ({
+          goalId,
+          basis: (['survey', 'activity'] as const).filter((x) => bases.has(x)),
+        })),
+        goalNotes:
+          agreedJointIds.length === 0
+            ? NO_AGREED_GOAL
+            : ['No pair of members across the two agencies recognises the same agreed joint goal.'],
+      };
+      const flags = [...new Set([...(carried?.flags ?? []), ...agencyConflictFlags(a, b)])];
+      agencyPairs.push(
+        pairLevel(evidence, ctx.thresholds, flags, {
+          aAboutB: lowerMedian(rated.get(`${a}\u0000${b}`) ?? []),
+          bAboutA: lowerMedian(rated.get(`${b}\u0000${a}`) ?? []),
+        }),
+      );
+    }
+  }
 
   return {
     memberPairs,
@@ -652,102 +806,6 @@ function pairLevel(
     flags,
     selfRated,
   };
-}
-
-/** Agency pairs: the union of their member pairs' evidence, then the same rules. */
-function agencyPairLevels(
-  ctx: AnalysisContext,
-  evidenceByKey: ReadonlyMap<number, { evidence: PairEvidence; flags: string[] }>,
-  agencyConflictFlags: (x: string, y: string) => string[],
-  ratings: ReadonlyMap<string, ReadonlyMap<string, FrostLevel>>,
-): PairLevel[] {
-  const present = new Set(ctx.activeMembers.map((m) => m.agencyId));
-  const agencies = [
-    ...ctx.doc.agencies.map((a) => a.id).filter((id) => present.has(id)),
-    ...[...present].filter((id) => !ctx.doc.agencies.some((a) => a.id === id)),
-  ];
-  const order = new Map(agencies.map((id, i) => [id, i]));
-  interface Union {
-    activities: Map<string, JointActivity>;
-    ab: Set<string>;
-    ba: Set<string>;
-    refAB: Set<string>;
-    refBA: Set<string>;
-    coordinating: Set<string>;
-    goals: Map<string, Set<RecognitionBasis>>;
-    flags: Set<string>;
-  }
-  const unions = new Map<string, Union>();
-  for (const { evidence: e, flags } of evidenceByKey.values()) {
-    const ax = ctx.agencyOf.get(e.a);
-    const bx = ctx.agencyOf.get(e.b);
-    if (ax === undefined || bx === undefined || ax === bx) continue;
-    const flip = (order.get(ax) ?? 0) > (order.get(bx) ?? 0);
-    const key = flip ? `${bx}\u0000${ax}` : `${ax}\u0000${bx}`;
-    let u = unions.get(key);
-    if (!u) {
-      u = {
-        activities: new Map(),
-        ab: new Set(),
-        ba: new Set(),
-        refAB: new Set(),
-        refBA: new Set(),
-        coordinating: new Set(),
-        goals: new Map(),
-        flags: new Set(),
-      };
-      unions.set(key, u);
-    }
-    for (const act of e.activities) u.activities.set(act.id, act);
-    const [ab, ba] = flip ? [u.ba, u.ab] : [u.ab, u.ba];
-    for (const id of e.communications.aToB) ab.add(id);
-    for (const id of e.communications.bToA) ba.add(id);
-    const [rab, rba] = flip ? [u.refBA, u.refAB] : [u.refAB, u.refBA];
-    for (const id of e.referrals.aToB) rab.add(id);
-    for (const id of e.referrals.bToA) rba.add(id);
-    for (const id of e.coordinatingRecords) u.coordinating.add(id);
-    for (const g of e.recognisedGoals) {
-      const bases = u.goals.get(g.goalId) ?? new Set<RecognitionBasis>();
-      for (const basis of g.basis) bases.add(basis);
-      u.goals.set(g.goalId, bases);
-    }
-    for (const f of flags) u.flags.add(f);
-  }
-  const rated = agencyRatings(ctx, ratings);
-  const out: PairLevel[] = [];
-  for (let i = 0; i < agencies.length; i++) {
-    for (let j = i + 1; j < agencies.length; j++) {
-      const a = agencies[i] ?? '';
-      const b = agencies[j] ?? '';
-      const u = unions.get(`${a}\u0000${b}`);
-      const byDate = [...(u?.activities.values() ?? [])].sort((x, y) =>
-        x.date < y.date ? -1 : x.date > y.date ? 1 : 0,
-      );
-      const evidence: PairEvidence = {
-        a,
-        b,
-        activities: byDate,
-        communications: { aToB: [...(u?.ab ?? [])], bToA: [...(u?.ba ?? [])] },
-        referrals: { aToB: [...(u?.refAB ?? [])], bToA: [...(u?.refBA ?? [])] },
-        coordinatingRecords: [...(u?.coordinating ?? [])],
-        recognisedGoals: [...(u?.goals ?? [])].map(([goalId, bases]) => ({
-          goalId,
-          basis: (['survey', 'activity'] as const).filter((x) => bases.has(x)),
-        })),
-        goalNotes: [
-          'No pair of members across the two agencies recognises the same agreed joint goal.',
-        ],
-      };
-      const flags = [...new Set([...(u?.flags ?? []), ...agencyConflictFlags(a, b)])];
-      out.push(
-        pairLevel(evidence, ctx.thresholds, flags, {
-          aAboutB: lowerMedian(rated.get(`${a}\u0000${b}`) ?? []),
-          bAboutA: lowerMedian(rated.get(`${b}\u0000${a}`) ?? []),
-        }),
-      );
-    }
-  }
-  return out;
 }
 
 /** Working levels members of one agency gave members of another, keyed `rater\0target` agency. */

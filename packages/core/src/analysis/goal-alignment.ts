@@ -92,8 +92,16 @@ function computeGoalAlignment(ctx: AnalysisContext): GoalAlignment {
   const jointIds = new Set(joint.map((g) => g.id));
 
   // Links between a non-joint goal and a joint goal, whichever side records them.
-  const linksOf = new Map<string, { jointGoalId: string; relation: 'supports' | 'conflicts'; resolved: boolean }[]>();
-  const addLink = (goalId: string, jointGoalId: string, relation: 'supports' | 'conflicts', resolved: boolean) => {
+  const linksOf = new Map<
+    string,
+    { jointGoalId: string; relation: 'supports' | 'conflicts'; resolved: boolean }[]
+  >();
+  const addLink = (
+    goalId: string,
+    jointGoalId: string,
+    relation: 'supports' | 'conflicts',
+    resolved: boolean,
+  ) => {
     const list = linksOf.get(goalId) ?? [];
     list.push({ jointGoalId, relation, resolved });
     linksOf.set(goalId, list);
@@ -103,10 +111,14 @@ function computeGoalAlignment(ctx: AnalysisContext): GoalAlignment {
     for (const link of g.links) {
       const other = byId.get(link.goalId);
       if (!other) continue;
-      if (g.level !== 'joint' && other.level === 'joint') addLink(g.id, other.id, link.relation, link.resolved);
-      if (g.level === 'joint' && other.level !== 'joint') addLink(other.id, g.id, link.relation, link.resolved);
+      if (g.level !== 'joint' && other.level === 'joint')
+        addLink(g.id, other.id, link.relation, link.resolved);
+      if (g.level === 'joint' && other.level !== 'joint')
+        addLink(other.id, g.id, link.relation, link.resolved);
       if (link.relation === 'conflicts' && !link.resolved) {
-        const agencyIds = [...new Set([agencyOfGoal(ctx, g), agencyOfGoal(ctx, other)].filter((a) => a !== null))];
+        const agencyIds = [
+          ...new Set([agencyOfGoal(ctx, g), agencyOfGoal(ctx, other)].filter((a) => a !== null)),
+        ];
         unresolvedConflicts.push({
           goalIds: [g.id, other.id],
           agencyIds,
@@ -122,7 +134,11 @@ function computeGoalAlignment(ctx: AnalysisContext): GoalAlignment {
       const links = linksOf.get(g.id) ?? [];
       const conflicts = links.filter((l) => l.relation === 'conflicts');
       const relation =
-        conflicts.length > 0 ? 'conflicts' : links.some((l) => l.relation === 'supports') ? 'supports' : 'unlinked';
+        conflicts.length > 0
+          ? 'conflicts'
+          : links.some((l) => l.relation === 'supports')
+            ? 'supports'
+            : 'unlinked';
       return {
         id: g.id,
         level: g.level,

@@ -123,30 +123,33 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
   };
   let memberContacts = 0;
   let crossAgencyContacts = 0;
-  /** Adds the ties of one contact record and counts the record at each level it reaches. */
-  const record = (ties: [number, number][], source: MemberTieSource) => {
-    let any = false;
-    let cross = false;
-    for (const [s, t] of ties) {
-      if (add(s, t, source)) {
-        any = true;
-        if (memberAgency[s] !== memberAgency[t]) cross = true;
-      }
+  // Per contact record: whether it produced a tie, and one across agencies.
+  let any = false;
+  let cross = false;
+  const tie = (s: number, t: number, source: MemberTieSource) => {
+    if (add(s, t, source)) {
+      any = true;
+      if (memberAgency[s] !== memberAgency[t]) cross = true;
     }
+  };
+  const counted = () => {
     if (any) memberContacts += 1;
     if (cross) crossAgencyContacts += 1;
+    any = false;
+    cross = false;
   };
 
   for (const c of doc.communications) {
     if (!ctx.inWindow(c.date, months)) continue;
     const s = index.get(c.fromId);
     if (s === undefined) continue;
-    const ties: [number, number][] = [];
-    for (const to of new Set(c.toIds)) {
-      const t = index.get(to);
-      if (t !== undefined) ties.push([s, t]);
+    const to = c.toIds;
+    for (let k = 0; k < to.length; k++) {
+      const t = index.get(to[k]!);
+      // A recipient listed twice is one tie.
+      if (t !== undefined && to.indexOf(to[k]!) === k) tie(s, t, 'communication');
     }
-    record(ties, 'communication');
+    counted();
   }
   for (const a of doc.activities) {
     if (!ctx.inWindow(a.date, months)) continue;
@@ -156,9 +159,8 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
       if (i !== undefined) present.push(i);
     }
     if (present.length < 2) continue;
-    const ties: [number, number][] = [];
-    for (const s of present) for (const t of present) if (s !== t) ties.push([s, t]);
-    record(ties, 'activity');
+    for (const s of present) for (const t of present) if (s !== t) tie(s, t, 'activity');
+    counted();
   }
   for (const r of ctx.responses) {
     if (r.respondentMemberId === null) continue;
@@ -167,7 +169,8 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
     for (const contact of r.contacts) {
       if (contact.frequency === 'never') continue;
       const t = index.get(contact.memberId);
-      if (t !== undefined) record([[s, t]], 'survey');
+      if (t !== undefined) tie(s, t, 'survey');
+      counted();
     }
   }
 

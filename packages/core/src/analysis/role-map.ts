@@ -121,7 +121,12 @@ function roleClaims(ctx: AnalysisContext): Map<string, RoleClaimSet> {
   const active = new Set(ctx.activeMembers.map((m) => m.id));
   const build = new Map<
     string,
-    { areaIds: Set<string>; claimIds: string[]; responseIds: string[]; byArea: Map<string, string[]> }
+    {
+      areaIds: Set<string>;
+      claimIds: string[];
+      responseIds: string[];
+      byArea: Map<string, string[]>;
+    }
   >();
   const entry = (memberId: string) => {
     let e = build.get(memberId);
@@ -158,7 +163,12 @@ function roleClaims(ctx: AnalysisContext): Map<string, RoleClaimSet> {
   return new Map(
     [...build].map(([id, e]) => [
       id,
-      { areaIds: e.areaIds, claimIds: e.claimIds, responseIds: e.responseIds, sourcesByArea: e.byArea },
+      {
+        areaIds: e.areaIds,
+        claimIds: e.claimIds,
+        responseIds: e.responseIds,
+        sourcesByArea: e.byArea,
+      },
     ]),
   );
 }
@@ -170,24 +180,46 @@ function roleClaims(ctx: AnalysisContext): Map<string, RoleClaimSet> {
  */
 function roleViews(ctx: AnalysisContext): Map<
   string,
-  { perceiverId: string; targetId: string; areaIds: Set<string>; sources: Set<RoleViewSource>; perceptionIds: string[]; responseIds: string[] }
+  {
+    perceiverId: string;
+    targetId: string;
+    areaIds: Set<string>;
+    sources: Set<RoleViewSource>;
+    perceptionIds: string[];
+    responseIds: string[];
+  }
 > {
   const active = new Set(ctx.activeMembers.map((m) => m.id));
   const views = new Map<
     string,
-    { perceiverId: string; targetId: string; areaIds: Set<string>; sources: Set<RoleViewSource>; perceptionIds: string[]; responseIds: string[] }
+    {
+      perceiverId: string;
+      targetId: string;
+      areaIds: Set<string>;
+      sources: Set<RoleViewSource>;
+      perceptionIds: string[];
+      responseIds: string[];
+    }
   >();
   const entry = (perceiverId: string, targetId: string) => {
     const key = `${perceiverId}→${targetId}`;
     let v = views.get(key);
     if (!v) {
-      v = { perceiverId, targetId, areaIds: new Set(), sources: new Set(), perceptionIds: [], responseIds: [] };
+      v = {
+        perceiverId,
+        targetId,
+        areaIds: new Set(),
+        sources: new Set(),
+        perceptionIds: [],
+        responseIds: [],
+      };
       views.set(key, v);
     }
     return v;
   };
   for (const p of ctx.doc.rolePerceptions) {
-    if (p.perceiverId === p.targetId || !active.has(p.perceiverId) || !active.has(p.targetId)) continue;
+    if (p.perceiverId === p.targetId || !active.has(p.perceiverId) || !active.has(p.targetId))
+      continue;
     const v = entry(p.perceiverId, p.targetId);
     for (const a of p.areaIds) v.areaIds.add(a);
     v.sources.add(p.source);
@@ -208,7 +240,10 @@ function roleViews(ctx: AnalysisContext): Map<
 }
 
 const sorted = (xs: Iterable<string>, order: ReadonlyMap<string, number>) =>
-  [...xs].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  [...xs].sort(
+    (a, b) =>
+      (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 
 /** Claims, views, pairs and the role map, computed once per diagnosis. */
 export function roleData(ctx: AnalysisContext): RoleData {
@@ -276,8 +311,9 @@ function computeRoleData(ctx: AnalysisContext): RoleData {
   }
 
   const gaps = roleGaps(ctx);
+  const unownedNeeds = new Set(gaps.filter((g) => g.kind === 'need').map((g) => g.id));
   const unownedNeedAreas = new Set(
-    doc.needs.filter((n) => gaps.some((g) => g.kind === 'need' && g.id === n.id)).flatMap((n) => (n.areaId ? [n.areaId] : [])),
+    doc.needs.filter((n) => unownedNeeds.has(n.id)).flatMap((n) => (n.areaId ? [n.areaId] : [])),
   );
 
   const overlaps: RoleOverlap[] = [];
@@ -286,7 +322,9 @@ function computeRoleData(ctx: AnalysisContext): RoleData {
     const professions = [...new Set(claimedBy.map((id) => ctx.professionOf.get(id) ?? ''))];
     // An agreed lead who has left no longer settles who leads the area.
     const lead =
-      area.agreedLeadMemberId !== null && activeIds.has(area.agreedLeadMemberId) ? area.agreedLeadMemberId : null;
+      area.agreedLeadMemberId !== null && activeIds.has(area.agreedLeadMemberId)
+        ? area.agreedLeadMemberId
+        : null;
     const overlap = claimedBy.length >= 2 && professions.length >= 2 && lead === null;
     if (overlap) overlaps.push({ areaId: area.id, memberIds: claimedBy, professions });
     return {
@@ -306,7 +344,8 @@ function computeRoleData(ctx: AnalysisContext): RoleData {
   const members: RoleMapMember[] = active.map((m: Member) => {
     const perceivedAs = new Set<string>();
     // Views of members without a claim of their own still show how they are seen.
-    for (const v of views.values()) if (v.targetId === m.id) for (const a of v.areaIds) perceivedAs.add(a);
+    for (const v of views.values())
+      if (v.targetId === m.id) for (const a of v.areaIds) perceivedAs.add(a);
     return {
       id: m.id,
       displayName: m.displayName,
@@ -342,7 +381,10 @@ function roleGaps(ctx: AnalysisContext): RoleGap[] {
     ctx.doc.cases.filter((c) => c.closedOn !== null && c.closedOn <= ctx.asOf).map((c) => c.id),
   );
   const gaps: RoleGap[] = [];
-  const text = (r: { confidentialTo?: string | undefined }, words: string): Pick<RoleGap, 'description' | 'confidentialTo'> =>
+  const text = (
+    r: { confidentialTo?: string | undefined },
+    words: string,
+  ): Pick<RoleGap, 'description' | 'confidentialTo'> =>
     r.confidentialTo === undefined
       ? { description: words }
       : { description: CONFIDENTIAL_TEXT, confidentialTo: r.confidentialTo };

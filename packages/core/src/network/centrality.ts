@@ -1,4 +1,6 @@
-import { closeness } from 'graphology-metrics/centrality/index.js';
+// The file itself, not the centrality index (which loads every centrality): its CommonJS
+// `module.exports = fn` is the namespace's `default` under Node ESM, vitest and bundlers alike.
+import * as closenessModule from 'graphology-metrics/centrality/closeness.js';
 import type { AbstractGraph } from 'graphology-types';
 import { requireGraphType } from './network-graph.js';
 import { adjacencyFromGraph, shortestPathCentralities } from './network-kernels.js';
@@ -32,5 +34,5 @@ export function betweennessCentrality(graph: AbstractGraph): Record<string, numb
 export function closenessCentrality(graph: AbstractGraph): Record<string, number> {
   requireGraphType(graph, 'undirected', 'closenessCentrality');
   if (graph.order === 0) return {}; // graphology-metrics cannot size its queue for an empty graph
-  return closeness(graph, { wassermanFaust: true });
+  return closenessModule.default(graph, { wassermanFaust: true });
 }

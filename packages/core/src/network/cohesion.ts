@@ -1,5 +1,5 @@
 import { connectedComponents } from 'graphology-components';
-import { density } from 'graphology-metrics/graph/index.js';
+import { density } from 'graphology-metrics/graph/density.js';
 import type { AbstractGraph } from 'graphology-types';
 import { compareIds, requireGraphType } from './network-graph.js';
 import { freemanFromDegrees } from './network-kernels.js';

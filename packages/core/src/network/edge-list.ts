@@ -1,4 +1,4 @@
-import { compareIds, prepareNetwork, type MergedTie, type PreparedNetwork } from './network-graph.js';
+import { compareIds, prepareNetwork, type PreparedNetwork, type TieTable } from './network-graph.js';
 import type { EdgeListRow, NetworkInput, NetworkOptions } from './types.js';
 
 export interface EdgeListOptions extends NetworkOptions {
@@ -12,21 +12,28 @@ export function edgeListFromPrepared(prepared: PreparedNetwork, undirected = fal
   const columns = sourceNames
     .map((name, k) => ({ name, k }))
     .sort((a, b) => compareIds(a.name, b.name));
-  const ties: readonly MergedTie[] = undirected ? prepared.undirected : prepared.directed;
+  const ties: TieTable = undirected ? prepared.undirected : prepared.directed;
   // Sort by (source rank, target rank) as one number per tie: n² · m stays far below 2⁵³.
   const n = ids.length;
   const m = ties.length;
+  const width = sourceNames.length;
   const keys = new Float64Array(m);
-  ties.forEach((tie, i) => {
-    keys[i] = (rank[tie.source]! * n + rank[tie.target]!) * m + i;
-  });
+  for (let i = 0; i < m; i++) {
+    keys[i] = (rank[ties.source[i]!]! * n + rank[ties.target[i]!]!) * m + i;
+  }
   keys.sort();
-  return Array.from(keys, (key) => {
-    const tie = ties[key % m]!;
-    const row: EdgeListRow = { source: ids[tie.source]!, target: ids[tie.target]!, weight: tie.weight };
-    for (const { name, k } of columns) row[name] = tie.counts[k] ?? 0;
-    return row;
-  });
+  const rows = new Array<EdgeListRow>(m);
+  for (let r = 0; r < m; r++) {
+    const i = keys[r]! % m;
+    const row: EdgeListRow = {
+      source: ids[ties.source[i]!]!,
+      target: ids[ties.target[i]!]!,
+      weight: ties.weight[i]!,
+    };
+    for (const { name, k } of columns) row[name] = ties.counts[i * width + k]!;
+    rows[r] = row;
+  }
+  return rows;
 }
 
 /**

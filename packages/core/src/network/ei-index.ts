@@ -20,9 +20,11 @@ export function eiIndex(graph: AbstractGraph): EiIndex {
     const group: unknown = attributes.group;
     groups.push(typeof group === 'string' ? group : undefined);
   });
-  const pairs: { source: number; target: number }[] = [];
+  const sources: number[] = [];
+  const targets: number[] = [];
   graph.forEachEdge((_edge, _attributes, source, target) => {
-    pairs.push({ source: index.get(source)!, target: index.get(target)! });
+    sources.push(index.get(source)!);
+    targets.push(index.get(target)!);
   });
-  return eiFromPairs(groups, pairs);
+  return eiFromPairs(groups, { length: sources.length, source: sources, target: targets });
 }

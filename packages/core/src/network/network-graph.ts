@@ -18,20 +18,22 @@ export interface NetworkEdgeAttributes {
   sources: Record<string, number>;
 }
 
-/** A pair of node indices after merging duplicate ties. */
-export interface MergedTie {
-  source: number;
-  target: number;
-  /** Total contacts. */
-  weight: number;
-  /** Contacts per evidence source, indexed like {@link PreparedNetwork.sourceNames}. */
-  counts: number[];
+/**
+ * Merged ties as columns: tie i joins node `source[i]` to node `target[i]` (indices into
+ * {@link PreparedNetwork.ids}) with `weight[i]` contacts, `counts[i * width + k]` of them from
+ * evidence source k (width = number of {@link PreparedNetwork.sourceNames}).
+ */
+export interface TieTable {
+  length: number;
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  counts: Float64Array;
 }
 
-/** An unordered pair: `source` is the endpoint whose id sorts first. */
-export interface MergedUndirectedTie extends MergedTie {
-  /** True when ties run both ways. */
-  mutual: boolean;
+/** Unordered pairs: `source` is the endpoint whose id sorts first; `mutual[i]` is 1 when ties run both ways. */
+export interface UndirectedTieTable extends TieTable {
+  mutual: Uint8Array;
 }
 
 /** The input checked, indexed and merged; what every measure is built from. */
@@ -41,12 +43,12 @@ export interface PreparedNetwork {
   groups: (string | undefined)[];
   /** Position of each node's id in sorted (UTF-16 code-unit) order. */
   rank: Int32Array;
-  /** Evidence sources in order of first appearance. */
+  /** Evidence sources in order of first appearance; the columns of `counts`. */
   sourceNames: string[];
   /** Distinct ordered pairs, in order of first appearance. */
-  directed: MergedTie[];
+  directed: TieTable;
   /** Distinct unordered pairs, in order of first appearance. */
-  undirected: MergedUndirectedTie[];
+  undirected: UndirectedTieTable;
   selfLoops: number;
   droppedTies: number;
 }
@@ -104,9 +106,10 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
   // Slot of each ordered pair (plus one): a flat n × n table while small (≤ 16 MB), a map beyond.
   const slotMatrix = n * n <= 1 << 22 ? new Int32Array(n * n) : null;
   const slotOfPair = new Map<number, number>();
-  const pairSource: number[] = [];
-  const pairTarget: number[] = [];
-  const pairWeight: number[] = [];
+  const pairSource = new Int32Array(ties.length);
+  const pairTarget = new Int32Array(ties.length);
+  const pairWeight = new Float64Array(ties.length);
+  let pairs = 0;
   let selfLoops = 0;
   let droppedTies = 0;
   for (let t = 0; t < ties.length; t++) {
@@ -164,14 +167,13 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
       continue;
     }
     const key = s * n + d;
-    let slot = slotMatrix === null ? slotOfPair.get(key) : slotMatrix[key]! - 1;
-    if (slot === undefined || slot < 0) {
-      slot = pairSource.length;
+    let slot = slotMatrix === null ? (slotOfPair.get(key) ?? -1) : slotMatrix[key]! - 1;
+    if (slot < 0) {
+      slot = pairs++;
       if (slotMatrix === null) slotOfPair.set(key, slot);
       else slotMatrix[key] = slot + 1;
-      pairSource.push(s);
-      pairTarget.push(d);
-      pairWeight.push(0);
+      pairSource[slot] = s;
+      pairTarget[slot] = d;
     }
     pairWeight[slot]! += weight;
     tieSlot[t] = slot;
@@ -179,48 +181,100 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
 
   // Pass 2: add up the evidence-source counts per pair, now that the sources are known.
   const width = sourceNames.length;
-  const flat = new Float64Array(pairSource.length * width);
+  const pairCounts = new Float64Array(pairs * width);
   if (width > 0) {
     for (let t = 0; t < ties.length; t++) {
       const slot = tieSlot[t]!;
       const sources = ties[t]!.sources;
       if (slot < 0 || sources === undefined) continue;
-      for (const name in sources) flat[slot * width + sourceIndex.get(name)!]! += sources[name]!;
+      for (const name in sources) {
+        pairCounts[slot * width + sourceIndex.get(name)!]! += sources[name]!;
+      }
     }
   }
-  const directed: MergedTie[] = pairSource.map((source, slot) => {
-    const counts = new Array<number>(width);
-    for (let k = 0; k < width; k++) counts[k] = flat[slot * width + k]!;
-    return { source, target: pairTarget[slot]!, weight: pairWeight[slot]!, counts };
-  });
-
-  const unordered = new Map<number, MergedUndirectedTie>();
-  const undirected: MergedUndirectedTie[] = [];
-  for (const tie of directed) {
-    const forward = rank[tie.source]! < rank[tie.target]!;
-    const a = forward ? tie.source : tie.target;
-    const b = forward ? tie.target : tie.source;
-    const key = a * n + b;
-    const pair = unordered.get(key);
-    if (pair === undefined) {
-      const fresh = { source: a, target: b, weight: tie.weight, counts: tie.counts.slice(), mutual: false };
-      unordered.set(key, fresh);
-      undirected.push(fresh);
-    } else {
-      pair.mutual = true;
-      pair.weight += tie.weight;
-      for (let k = 0; k < width; k++) pair.counts[k]! += tie.counts[k]!;
-    }
-  }
-  return { ids, groups, rank, sourceNames, directed, undirected, selfLoops, droppedTies };
+  const directed: TieTable = {
+    length: pairs,
+    source: pairSource.slice(0, pairs),
+    target: pairTarget.slice(0, pairs),
+    weight: pairWeight.slice(0, pairs),
+    counts: pairCounts,
+  };
+  return {
+    ids,
+    groups,
+    rank,
+    sourceNames,
+    directed,
+    undirected: undirectedTies(directed, rank, n, width),
+    selfLoops,
+    droppedTies,
+  };
 }
 
-function sourcesRecord(prepared: PreparedNetwork, tie: MergedTie): Record<string, number> {
-  const record: Record<string, number> = {};
-  tie.counts.forEach((count, k) => {
-    if (count !== 0) record[prepared.sourceNames[k]!] = count;
-  });
-  return record;
+/** Merges the two directions of each pair; the endpoint whose id sorts first becomes `source`. */
+function undirectedTies(
+  directed: TieTable,
+  rank: Int32Array,
+  n: number,
+  width: number,
+): UndirectedTieTable {
+  const slotMatrix = n * n <= 1 << 22 ? new Int32Array(n * n) : null;
+  const slotOfPair = new Map<number, number>();
+  const m = directed.length;
+  const source = new Int32Array(m);
+  const target = new Int32Array(m);
+  const weight = new Float64Array(m);
+  const counts = new Float64Array(m * width);
+  const mutual = new Uint8Array(m);
+  let pairs = 0;
+  for (let i = 0; i < m; i++) {
+    const s = directed.source[i]!;
+    const d = directed.target[i]!;
+    const forward = rank[s]! < rank[d]!;
+    const a = forward ? s : d;
+    const b = forward ? d : s;
+    const key = a * n + b;
+    let slot = slotMatrix === null ? (slotOfPair.get(key) ?? -1) : slotMatrix[key]! - 1;
+    if (slot < 0) {
+      slot = pairs++;
+      if (slotMatrix === null) slotOfPair.set(key, slot);
+      else slotMatrix[key] = slot + 1;
+      source[slot] = a;
+      target[slot] = b;
+    } else {
+      mutual[slot] = 1;
+    }
+    weight[slot]! += directed.weight[i]!;
+    for (let k = 0; k < width; k++) counts[slot * width + k]! += directed.counts[i * width + k]!;
+  }
+  return {
+    length: pairs,
+    source: source.slice(0, pairs),
+    target: target.slice(0, pairs),
+    weight: weight.slice(0, pairs),
+    counts: counts.slice(0, pairs * width),
+    mutual: mutual.slice(0, pairs),
+  };
+}
+
+function addEdges(
+  graph: AbstractGraph<NetworkNodeAttributes, NetworkEdgeAttributes>,
+  prepared: PreparedNetwork,
+  ties: TieTable,
+): void {
+  const { ids, sourceNames } = prepared;
+  const width = sourceNames.length;
+  for (let i = 0; i < ties.length; i++) {
+    const sources: Record<string, number> = {};
+    for (let k = 0; k < width; k++) {
+      const count = ties.counts[i * width + k]!;
+      if (count !== 0) sources[sourceNames[k]!] = count;
+    }
+    graph.addEdge(ids[ties.source[i]!]!, ids[ties.target[i]!]!, {
+      weight: ties.weight[i]!,
+      sources,
+    });
+  }
 }
 
 /** The directed and the undirected simple graphology graphs of a prepared network, in input node order. */
@@ -236,18 +290,8 @@ export function graphsFromPrepared(prepared: PreparedNetwork): {
     directed.addNode(id, group === undefined ? {} : { group });
     undirected.addNode(id, group === undefined ? {} : { group });
   });
-  for (const tie of prepared.directed) {
-    directed.addEdge(ids[tie.source]!, ids[tie.target]!, {
-      weight: tie.weight,
-      sources: sourcesRecord(prepared, tie),
-    });
-  }
-  for (const tie of prepared.undirected) {
-    undirected.addEdge(ids[tie.source]!, ids[tie.target]!, {
-      weight: tie.weight,
-      sources: sourcesRecord(prepared, tie),
-    });
-  }
+  addEdges(directed, prepared, prepared.directed);
+  addEdges(undirected, prepared, prepared.undirected);
   return { directed, undirected };
 }
 

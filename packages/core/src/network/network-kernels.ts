@@ -7,6 +7,13 @@ import type { AbstractGraph } from 'graphology-types';
 import { compareIds } from './network-graph.js';
 import type { EiIndex } from './types.js';
 
+/** Pairs of node indices as columns: pair i joins `source[i]` and `target[i]`. */
+export interface PairColumns {
+  length: number;
+  source: ArrayLike<number>;
+  target: ArrayLike<number>;
+}
+
 /** Undirected neighbour lists: node i's neighbours are `neighbors[starts[i]]` … `neighbors[starts[i + 1] − 1]`. */
 export interface Adjacency {
   n: number;
@@ -15,21 +22,21 @@ export interface Adjacency {
 }
 
 /** Neighbour lists of `n` nodes from distinct unordered pairs without self-loops. */
-export function adjacencyFromPairs(
-  n: number,
-  pairs: readonly { source: number; target: number }[],
-): Adjacency {
+export function adjacencyFromPairs(n: number, pairs: PairColumns): Adjacency {
+  const { length, source, target } = pairs;
   const starts = new Int32Array(n + 1);
-  for (const { source, target } of pairs) {
-    starts[source + 1]! += 1;
-    starts[target + 1]! += 1;
+  for (let i = 0; i < length; i++) {
+    starts[source[i]! + 1]! += 1;
+    starts[target[i]! + 1]! += 1;
   }
   for (let i = 0; i < n; i++) starts[i + 1]! += starts[i]!;
   const fill = starts.slice(0, n);
-  const neighbors = new Int32Array(2 * pairs.length);
-  for (const { source, target } of pairs) {
-    neighbors[fill[source]!++] = target;
-    neighbors[fill[target]!++] = source;
+  const neighbors = new Int32Array(2 * length);
+  for (let i = 0; i < length; i++) {
+    const a = source[i]!;
+    const b = target[i]!;
+    neighbors[fill[a]!++] = b;
+    neighbors[fill[b]!++] = a;
   }
   return { n, starts, neighbors };
 }
@@ -91,65 +98,121 @@ function closenessOf(reached: number, totalDistance: number, n: number): number 
   return totalDistance > 0 && n > 1 ? (reached / totalDistance) * (reached / (n - 1)) : 0;
 }
 
-function sparseBrandes(
+/** Scratch arrays shared by the single-source passes below (one allocation per call). */
+interface BrandesState {
+  n: number;
+  starts: Int32Array;
+  neighbors: Int32Array;
+  distance: Int32Array;
+  sigma: Float64Array;
+  delta: Float64Array;
+  queue: Int32Array;
+  betweenness: Float64Array;
+  closeness: Float64Array;
+}
+
+function brandesState(
   { n, starts, neighbors }: Adjacency,
   betweenness: Float64Array,
   closeness: Float64Array,
+): BrandesState {
+  return {
+    n,
+    starts,
+    neighbors,
+    distance: new Int32Array(n).fill(-1),
+    sigma: new Float64Array(n),
+    delta: new Float64Array(n),
+    queue: new Int32Array(n),
+    betweenness,
+    closeness,
+  };
+}
+
+// The per-source work is split into small functions called once per node, so V8 optimises them
+// after a few calls instead of compiling one large function on stack replacement.
+
+function sparseBrandes(
+  adjacency: Adjacency,
+  betweenness: Float64Array,
+  closeness: Float64Array,
 ): void {
-  const distance = new Int32Array(n).fill(-1);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const queue = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    distance[s] = 0;
-    sigma[s] = 1;
-    queue[0] = s;
-    let head = 0;
-    let tail = 1;
-    let totalDistance = 0;
-    while (head < tail) {
-      const v = queue[head++]!;
-      const next = distance[v]! + 1;
-      const sigmaV = sigma[v]!;
-      for (let k = starts[v]!, end = starts[v + 1]!; k < end; k++) {
-        const w = neighbors[k]!;
-        const dw = distance[w]!;
-        if (dw === -1) {
-          distance[w] = next;
-          totalDistance += next;
-          queue[tail++] = w;
-          sigma[w]! += sigmaV;
-        } else if (dw === next) {
-          sigma[w]! += sigmaV;
-        }
-      }
-    }
-    closeness[s] = closenessOf(tail - 1, totalDistance, n);
-    // Nodes left the queue in non-decreasing distance: accumulate dependencies in reverse.
-    for (let i = tail - 1; i > 0; i--) {
-      const w = queue[i]!;
-      const previous = distance[w]! - 1;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      for (let k = starts[w]!, end = starts[w + 1]!; k < end; k++) {
-        const v = neighbors[k]!;
-        if (distance[v] === previous) delta[v]! += sigma[v]! * coefficient;
-      }
-      betweenness[w]! += delta[w]!;
-    }
-    for (let i = 0; i < tail; i++) {
-      const v = queue[i]!;
-      distance[v] = -1;
-      sigma[v] = 0;
-      delta[v] = 0;
-    }
+  const state = brandesState(adjacency, betweenness, closeness);
+  for (let s = 0; s < adjacency.n; s++) {
+    const reached = sparseForward(state, s);
+    sparseBackward(state, reached);
   }
 }
 
+/** Breadth-first search from `s` counting shortest paths; returns how many nodes were reached. */
+function sparseForward(state: BrandesState, s: number): number {
+  const { n, starts, neighbors, distance, sigma, queue } = state;
+  distance[s] = 0;
+  sigma[s] = 1;
+  queue[0] = s;
+  let head = 0;
+  let tail = 1;
+  let totalDistance = 0;
+  while (head < tail) {
+    const v = queue[head++]!;
+    const next = distance[v]! + 1;
+    const sigmaV = sigma[v]!;
+    for (let k = starts[v]!, end = starts[v + 1]!; k < end; k++) {
+      const w = neighbors[k]!;
+      const dw = distance[w]!;
+      if (dw === -1) {
+        distance[w] = next;
+        totalDistance += next;
+        queue[tail++] = w;
+        sigma[w]! += sigmaV;
+      } else if (dw === next) {
+        sigma[w]! += sigmaV;
+      }
+    }
+  }
+  state.closeness[s] = closenessOf(tail - 1, totalDistance, n);
+  return tail;
+}
+
+/** Dependency accumulation over the BFS order in reverse, then reset of the touched entries. */
+function sparseBackward(state: BrandesState, reached: number): void {
+  const { starts, neighbors, distance, sigma, delta, queue, betweenness } = state;
+  for (let i = reached - 1; i > 0; i--) {
+    const w = queue[i]!;
+    const previous = distance[w]! - 1;
+    const coefficient = (1 + delta[w]!) / sigma[w]!;
+    for (let k = starts[w]!, end = starts[w + 1]!; k < end; k++) {
+      const v = neighbors[k]!;
+      if (distance[v] === previous) delta[v]! += sigma[v]! * coefficient;
+    }
+    betweenness[w]! += delta[w]!;
+  }
+  for (let i = 0; i < reached; i++) {
+    const v = queue[i]!;
+    distance[v] = -1;
+    sigma[v] = 0;
+    delta[v] = 0;
+  }
+}
+
+/** The dense traversal's extra state: neighbour bitsets, BFS levels, one level bitset. */
+interface DenseState extends BrandesState {
+  words: number;
+  rows: Uint32Array;
+  /** queue[levelStart[d]] … queue[levelStart[d + 1] − 1] are the nodes at distance d. */
+  levelStart: Int32Array;
+  /** Bitset of one BFS level: the frontier going forward, the predecessors going back. */
+  level: Uint32Array;
+  /** Nodes not yet reached (may still list reached ones until a bottom-up step compacts it). */
+  unvisited: Int32Array;
+}
+
 function denseBrandes(
-  { n, starts, neighbors }: Adjacency,
+  adjacency: Adjacency,
   betweenness: Float64Array,
   closeness: Float64Array,
 ): void {
+  const { n, starts, neighbors } = adjacency;
   const words = (n + 31) >>> 5;
   const rows = new Uint32Array(n * words);
   for (let v = 0; v < n; v++) {
@@ -159,128 +222,147 @@ function denseBrandes(
       rows[base + (w >>> 5)]! |= 1 << (w & 31);
     }
   }
-  const distance = new Int32Array(n);
-  const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
-  const queue = new Int32Array(n);
-  /** queue[levelStart[d]] … queue[levelStart[d + 1] − 1] are the nodes at distance d. */
-  const levelStart = new Int32Array(n + 2);
-  /** Bitset of one BFS level: the frontier going forward, the predecessors going back. */
-  const level = new Uint32Array(words);
-  /** Nodes not yet reached (may hold reached ones until compacted before a bottom-up step). */
-  const unvisited = new Int32Array(n);
-
-  const setLevel = (from: number, to: number, on: boolean): void => {
-    for (let i = from; i < to; i++) {
-      const v = queue[i]!;
-      if (on) level[v >>> 5]! |= 1 << (v & 31);
-      else level[v >>> 5]! &= ~(1 << (v & 31));
-    }
+  const state: DenseState = {
+    ...brandesState(adjacency, betweenness, closeness),
+    words,
+    rows,
+    levelStart: new Int32Array(n + 2),
+    level: new Uint32Array(words),
+    unvisited: new Int32Array(n),
   };
-
   for (let s = 0; s < n; s++) {
-    distance.fill(-1);
-    sigma.fill(0);
-    delta.fill(0);
-    distance[s] = 0;
-    sigma[s] = 1;
-    queue[0] = s;
-    levelStart[0] = 0;
-    levelStart[1] = 1;
-    let tail = 1;
-    let unvisitedCount = 0;
-    for (let v = 0; v < n; v++) if (v !== s) unvisited[unvisitedCount++] = v;
-    setLevel(0, 1, true);
-    let frontierDegree = starts[s + 1]! - starts[s]!;
-    let depth = 0;
-    let totalDistance = 0;
-    for (;;) {
-      const begin = levelStart[depth]!;
-      const end = levelStart[depth + 1]!;
-      const next = depth + 1;
-      const remaining = n - tail;
-      if (remaining === 0) break;
-      if (frontierDegree <= remaining * words) {
-        // Top-down: scan the frontier's neighbour lists.
-        for (let i = begin; i < end; i++) {
-          const v = queue[i]!;
-          for (let k = starts[v]!, stop = starts[v + 1]!; k < stop; k++) {
-            const w = neighbors[k]!;
-            if (distance[w] === -1) {
-              distance[w] = next;
-              queue[tail++] = w;
-            }
-          }
-        }
-      } else {
-        // Bottom-up: each unreached node looks for a neighbour in the frontier.
-        let kept = 0;
-        for (let j = 0; j < unvisitedCount; j++) {
-          const w = unvisited[j]!;
-          if (distance[w] !== -1) continue;
-          const base = w * words;
-          let found = false;
-          for (let x = 0; x < words; x++) {
-            if ((rows[base + x]! & level[x]!) !== 0) {
-              found = true;
-              break;
-            }
-          }
-          if (found) {
+    const depth = denseForward(state, s);
+    denseBackward(state, depth);
+  }
+}
+
+function setLevelBits(state: DenseState, from: number, to: number): void {
+  const { queue, level } = state;
+  for (let i = from; i < to; i++) {
+    const v = queue[i]!;
+    level[v >>> 5]! |= 1 << (v & 31);
+  }
+}
+
+function clearLevelBits(state: DenseState, from: number, to: number): void {
+  const { queue, level } = state;
+  for (let i = from; i < to; i++) level[queue[i]! >>> 5] = 0;
+}
+
+/** Level-by-level BFS from `s` with path counts; returns the depth of the last level. */
+function denseForward(state: DenseState, s: number): number {
+  const { n, starts, neighbors, distance, sigma, queue, levelStart, unvisited, words } = state;
+  distance.fill(-1);
+  sigma.fill(0);
+  distance[s] = 0;
+  sigma[s] = 1;
+  queue[0] = s;
+  levelStart[0] = 0;
+  levelStart[1] = 1;
+  let tail = 1;
+  let unvisitedCount = 0;
+  for (let v = 0; v < n; v++) if (v !== s) unvisited[unvisitedCount++] = v;
+  setLevelBits(state, 0, 1);
+  let frontierDegree = starts[s + 1]! - starts[s]!;
+  let depth = 0;
+  let totalDistance = 0;
+  while (tail < n) {
+    const begin = levelStart[depth]!;
+    const end = levelStart[depth + 1]!;
+    const next = depth + 1;
+    if (frontierDegree <= (n - tail) * words) {
+      // Top-down: scan the frontier's neighbour lists.
+      for (let i = begin; i < end; i++) {
+        const v = queue[i]!;
+        for (let k = starts[v]!, stop = starts[v + 1]!; k < stop; k++) {
+          const w = neighbors[k]!;
+          if (distance[w] === -1) {
             distance[w] = next;
             queue[tail++] = w;
-          } else {
-            unvisited[kept++] = w;
           }
         }
-        unvisitedCount = kept;
       }
-      if (tail === end) break;
-      levelStart[next + 1] = tail;
-      // Path counts of the new level: sum over its neighbours in the frontier.
-      frontierDegree = 0;
-      for (let i = end; i < tail; i++) {
-        const w = queue[i]!;
-        const base = w * words;
-        let paths = 0;
-        for (let x = 0; x < words; x++) {
-          let word = rows[base + x]! & level[x]!;
-          while (word !== 0) {
-            const bit = word & -word;
-            paths += sigma[(x << 5) | (31 - Math.clz32(bit))]!;
-            word ^= bit;
-          }
-        }
-        sigma[w] = paths;
-        frontierDegree += starts[w + 1]! - starts[w]!;
-        totalDistance += next;
-      }
-      setLevel(begin, end, false);
-      setLevel(end, tail, true);
-      depth = next;
+    } else {
+      unvisitedCount = bottomUp(state, unvisitedCount, next, tail);
+      tail = n - unvisitedCount;
     }
-    closeness[s] = closenessOf(tail - 1, totalDistance, n);
-    // Back from the deepest level: each node passes its dependency to its predecessors.
-    setLevel(levelStart[depth]!, levelStart[depth + 1]!, false);
-    for (let d = depth; d >= 1; d--) {
-      setLevel(levelStart[d - 1]!, levelStart[d]!, true);
-      for (let i = levelStart[d]!, stop = levelStart[d + 1]!; i < stop; i++) {
-        const w = queue[i]!;
-        const coefficient = (1 + delta[w]!) / sigma[w]!;
-        const base = w * words;
-        for (let x = 0; x < words; x++) {
-          let word = rows[base + x]! & level[x]!;
-          while (word !== 0) {
-            const bit = word & -word;
-            const v = (x << 5) | (31 - Math.clz32(bit));
-            delta[v]! += sigma[v]! * coefficient;
-            word ^= bit;
-          }
-        }
-        betweenness[w]! += delta[w]!;
-      }
-      setLevel(levelStart[d - 1]!, levelStart[d]!, false);
+    if (tail === end) break;
+    levelStart[next + 1] = tail;
+    frontierDegree = countPaths(state, end, tail);
+    totalDistance += next * (tail - end);
+    clearLevelBits(state, begin, end);
+    setLevelBits(state, end, tail);
+    depth = next;
+  }
+  state.closeness[s] = closenessOf(tail - 1, totalDistance, n);
+  clearLevelBits(state, levelStart[depth]!, levelStart[depth + 1]!);
+  return depth;
+}
+
+/** Bottom-up step: each unreached node looks for a neighbour in the frontier. Returns how many remain unreached. */
+function bottomUp(state: DenseState, unvisitedCount: number, next: number, tail: number): number {
+  const { distance, queue, rows, level, unvisited, words } = state;
+  let kept = 0;
+  for (let j = 0; j < unvisitedCount; j++) {
+    const w = unvisited[j]!;
+    if (distance[w] !== -1) continue;
+    const base = w * words;
+    let x = 0;
+    while (x < words && (rows[base + x]! & level[x]!) === 0) x++;
+    if (x < words) {
+      distance[w] = next;
+      queue[tail++] = w;
+    } else {
+      unvisited[kept++] = w;
     }
+  }
+  return kept;
+}
+
+/** Path counts of the new level queue[from … to − 1]: sums over neighbours in the frontier. Returns the level's total degree. */
+function countPaths(state: DenseState, from: number, to: number): number {
+  const { starts, sigma, queue, rows, level, words } = state;
+  let degree = 0;
+  for (let i = from; i < to; i++) {
+    const w = queue[i]!;
+    const base = w * words;
+    let paths = 0;
+    for (let x = 0; x < words; x++) {
+      let word = rows[base + x]! & level[x]!;
+      while (word !== 0) {
+        const bit = word & -word;
+        paths += sigma[(x << 5) | (31 - Math.clz32(bit))]!;
+        word ^= bit;
+      }
+    }
+    sigma[w] = paths;
+    degree += starts[w + 1]! - starts[w]!;
+  }
+  return degree;
+}
+
+/** From the deepest level up: each node passes its dependency to its predecessors. */
+function denseBackward(state: DenseState, depth: number): void {
+  const { sigma, delta, queue, rows, level, levelStart, words, betweenness } = state;
+  delta.fill(0);
+  for (let d = depth; d >= 1; d--) {
+    setLevelBits(state, levelStart[d - 1]!, levelStart[d]!);
+    for (let i = levelStart[d]!, stop = levelStart[d + 1]!; i < stop; i++) {
+      const w = queue[i]!;
+      const coefficient = (1 + delta[w]!) / sigma[w]!;
+      const base = w * words;
+      for (let x = 0; x < words; x++) {
+        let word = rows[base + x]! & level[x]!;
+        while (word !== 0) {
+          const bit = word & -word;
+          const v = (x << 5) | (31 - Math.clz32(bit));
+          delta[v]! += sigma[v]! * coefficient;
+          word ^= bit;
+        }
+      }
+      betweenness[w]! += delta[w]!;
+    }
+    clearLevelBits(state, levelStart[d - 1]!, levelStart[d]!);
   }
 }
 
@@ -374,10 +456,7 @@ export function freemanFromDegrees(degrees: ArrayLike<number>): number {
  * E-I index over undirected pairs of node indices, given each node's group (or none). See
  * {@link eiIndex} for the definition.
  */
-export function eiFromPairs(
-  groups: readonly (string | undefined)[],
-  pairs: readonly { source: number; target: number }[],
-): EiIndex {
+export function eiFromPairs(groups: readonly (string | undefined)[], pairs: PairColumns): EiIndex {
   const names = [...new Set(groups.filter((g): g is string => g !== undefined))].sort(compareIds);
   const slot = new Map(names.map((name, i) => [name, i]));
   const groupOf = new Int32Array(groups.length);
@@ -388,10 +467,10 @@ export function eiFromPairs(
   const external = new Float64Array(names.length);
   let allInternal = 0;
   let allExternal = 0;
-  for (const { source, target } of pairs) {
-    const a = groupOf[source]!;
-    const b = groupOf[target]!;
-    if (a < 0 || b < 0 || source === target) continue;
+  for (let i = 0; i < pairs.length; i++) {
+    const a = groupOf[pairs.source[i]!]!;
+    const b = groupOf[pairs.target[i]!]!;
+    if (a < 0 || b < 0 || pairs.source[i] === pairs.target[i]) continue;
     if (a === b) {
       allInternal += 1;
       internal[a]! += 1;

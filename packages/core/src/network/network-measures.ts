@@ -58,12 +58,12 @@ export function networkMeasures(input: NetworkInput, options: NetworkOptions = {
 
   const inCount = new Int32Array(n);
   const outCount = new Int32Array(n);
-  for (const tie of directed) {
-    outCount[tie.source]! += 1;
-    inCount[tie.target]! += 1;
+  for (let i = 0; i < directed.length; i++) {
+    outCount[directed.source[i]!]! += 1;
+    inCount[directed.target[i]!]! += 1;
   }
   let mutualTies = 0;
-  for (const pair of undirected) if (pair.mutual) mutualTies += 2;
+  for (let i = 0; i < undirected.length; i++) mutualTies += 2 * undirected.mutual[i]!;
   const degree = new Int32Array(n);
   for (let i = 0; i < n; i++) degree[i] = starts[i + 1]! - starts[i]!;
 

@@ -162,3 +162,75 @@ export function buildMeetingSeries(overrides: Partial<Item<'meetings'>> = {}): I
     ...overrides,
   };
 }
+
+/** A case (a child) with a pseudonym. */
+export function buildCase(overrides: Partial<Item<'cases'>> = {}): Item<'cases'> {
+  return { id: 'case-x', pseudonym: `Child ${overrides.id ?? 'x'}`, ...overrides };
+}
+
+/** A case event recorded by m-1 on case-x on 2025-03-03 unless given. */
+export function buildCaseEvent(overrides: Partial<Item<'caseEvents'>> = {}): Item<'caseEvents'> {
+  return {
+    id: 'ev-x',
+    date: '2025-03-03',
+    caseId: 'case-x',
+    memberId: 'm-1',
+    kind: 'other',
+    ...overrides,
+  };
+}
+
+/** A decision by consensus on 2025-03-03 unless given. */
+export function buildDecision(overrides: Partial<Item<'decisions'>> = {}): Item<'decisions'> {
+  return {
+    id: 'dec-x',
+    date: '2025-03-03',
+    title: `Decision ${overrides.id ?? 'x'}`,
+    method: 'consensus',
+    ...overrides,
+  };
+}
+
+/** Information m-1 held back from m-2 under a consent rule on 2025-03-03 unless given. */
+export function buildWithheldInformation(
+  overrides: Partial<Item<'withheldInformation'>> = {},
+): Item<'withheldInformation'> {
+  return {
+    id: 'wh-x',
+    date: '2025-03-03',
+    holderId: 'm-1',
+    withheldFromIds: ['m-2'],
+    rule: { kind: 'consent' },
+    ...overrides,
+  };
+}
+
+/** A national policy. */
+export function buildPolicy(overrides: Partial<Item<'policies'>> = {}): Item<'policies'> {
+  return { id: 'pol-x', name: `Policy ${overrides.id ?? 'x'}`, scope: 'national', ...overrides };
+}
+
+/** Two policies meeting in the collaboration (conflicting unless given). */
+export function buildPolicyInteraction(
+  overrides: Partial<Item<'policyInteractions'>> = {},
+): Item<'policyInteractions'> {
+  return { id: 'pi-x', policyIds: ['pol-a', 'pol-b'], effect: 'conflicts', ...overrides };
+}
+
+/** A local adaptation of policy (a workaround on 2025-03-03 unless given). */
+export function buildAdaptation(overrides: Partial<Item<'adaptations'>> = {}): Item<'adaptations'> {
+  return {
+    id: 'adapt-x',
+    date: '2025-03-03',
+    kind: 'workaround',
+    description: `Adaptation ${overrides.id ?? 'x'}`,
+    ...overrides,
+  };
+}
+
+/** A relation between the two default agencies (nothing shared unless given). */
+export function buildAgencyRelation(
+  overrides: Partial<Item<'agencyRelations'>> = {},
+): Item<'agencyRelations'> {
+  return { id: 'rel-x', agencyIds: ['ag-school', 'ag-health'], ...overrides };
+}

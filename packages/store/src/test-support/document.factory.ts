@@ -306,6 +306,14 @@ export function buildRichDocument(overrides: Partial<Input> = {}): Input {
         participantIds: ['m-sw', 'm-ot', 'm-teacher'],
       },
     ],
+    surveyItems: [
+      {
+        id: 'X-ashby-1',
+        element: 'local.knowledge',
+        wording: 'I know where to find the team’s shared plan. 📁',
+        reverseKeyed: true,
+      },
+    ],
     waves: [
       { id: 'wave-1', name: 'Autumn 2024', mode: 'identified', opensOn: '2024-11-01' },
       {
@@ -323,7 +331,7 @@ export function buildRichDocument(overrides: Partial<Input> = {}): Input {
         waveId: 'wave-1',
         respondentMemberId: 'm-ot',
         submittedAt: '2024-11-03T09:15:00+00:00',
-        answers: { TR1: 4, TR4: 2, PU1: 'dontKnow', PU3: null },
+        answers: { TR1: 4, TR4: 2, PU1: 'dontKnow', PU3: null, 'X-ashby-1': 5 },
         goal: { choice: 'joint', goalId: 'g-joint', text: 'Keep her in school ✏️' },
         namedLeadId: 'm-sw',
         ownRoleAreaIds: ['area-motor'],

@@ -53,8 +53,12 @@ const FOUR = {
 
 describe('local.boundedness', () => {
   it('profiles aims, resourcing and time', () => {
-    expect(boundednessProfile({ aims: 'defined', resourcing: 'defined', time: 'defined' })).toBe('bounded');
-    expect(boundednessProfile({ aims: 'open', resourcing: 'open', time: 'open' })).toBe('unbounded');
+    expect(boundednessProfile({ aims: 'defined', resourcing: 'defined', time: 'defined' })).toBe(
+      'bounded',
+    );
+    expect(boundednessProfile({ aims: 'open', resourcing: 'open', time: 'open' })).toBe(
+      'unbounded',
+    );
     expect(boundednessProfile({ aims: 'open', resourcing: 'open', time: 'partly' })).toBe('partly');
     const r = run('local.boundedness.profile');
     expect(r.kind).toBe('descriptive');
@@ -79,7 +83,9 @@ describe('local.boundedness', () => {
   });
   it('is ok when only partly bounded, even with a gap', () => {
     const r = run('local.boundedness.risk', {
-      collaboration: collaboration({ boundedness: { aims: 'open', resourcing: 'open', time: 'partly' } }),
+      collaboration: collaboration({
+        boundedness: { aims: 'open', resourcing: 'open', time: 'partly' },
+      }),
       ...unowned,
     });
     expect(r.status).toBe('ok');
@@ -106,7 +112,10 @@ describe('local.roles.overlaps', () => {
   it('raises concern at two overlapping areas', () => {
     const r = run('local.roles.overlaps', {
       ...FOUR,
-      roleClaims: claims(['c-1', 'm-1', ['area-a', 'area-b']], ['c-2', 'm-2', ['area-a', 'area-b']]),
+      roleClaims: claims(
+        ['c-1', 'm-1', ['area-a', 'area-b']],
+        ['c-2', 'm-2', ['area-a', 'area-b']],
+      ),
     });
     expect(r.status).toBe('concern');
   });
@@ -117,7 +126,11 @@ describe('local.roles.overlaps', () => {
         buildResponsibilityArea({ id: 'area-a', agreedLeadMemberId: 'm-2' }),
         buildResponsibilityArea({ id: 'area-b' }),
       ],
-      roleClaims: claims(['c-1', 'm-1', ['area-a', 'area-b']], ['c-2', 'm-2', ['area-a']], ['c-4', 'm-4', ['area-b']]),
+      roleClaims: claims(
+        ['c-1', 'm-1', ['area-a', 'area-b']],
+        ['c-2', 'm-2', ['area-a']],
+        ['c-4', 'm-4', ['area-b']],
+      ),
     });
     expect(r.status).toBe('ok');
     expect(r.value).toEqual([]);
@@ -127,7 +140,9 @@ describe('local.roles.overlaps', () => {
       ...FOUR,
       roleClaims: claims(['c-1', 'm-1', ['area-a']]),
       waves: [buildWave()],
-      responses: [buildResponse({ id: 'resp-3', respondentMemberId: 'm-3', ownRoleAreaIds: ['area-a'] })],
+      responses: [
+        buildResponse({ id: 'resp-3', respondentMemberId: 'm-3', ownRoleAreaIds: ['area-a'] }),
+      ],
     });
     expect(r.status).toBe('watch');
     expect(ids(r)).toEqual(['area-a', 'c-1', 'resp-3']);
@@ -135,7 +150,15 @@ describe('local.roles.overlaps', () => {
   it('ignores claims of members who have left', () => {
     const r = run('local.roles.overlaps', {
       ...FOUR,
-      members: [...FOUR.members.slice(0, 1), buildMember({ id: 'm-2', professionId: 'pr-ot', agencyId: 'ag-health', endDate: '2025-05-01' })],
+      members: [
+        ...FOUR.members.slice(0, 1),
+        buildMember({
+          id: 'm-2',
+          professionId: 'pr-ot',
+          agencyId: 'ag-health',
+          endDate: '2025-05-01',
+        }),
+      ],
       roleClaims: claims(['c-1', 'm-1', ['area-a']], ['c-2', 'm-2', ['area-a']]),
     });
     expect(r.status).toBe('ok');
@@ -149,7 +172,10 @@ describe('local.roles.gaps', () => {
   it('raises concern at one need with no owner in post', () => {
     const r = run('local.roles.gaps', {
       members: [buildMember({ id: 'm-1' }), buildMember({ id: 'm-2', endDate: '2025-05-01' })],
-      needs: [buildNeed({ id: 'need-1', ownerMemberIds: ['m-1'] }), buildNeed({ id: 'need-2', ownerMemberIds: ['m-2'] })],
+      needs: [
+        buildNeed({ id: 'need-1', ownerMemberIds: ['m-1'] }),
+        buildNeed({ id: 'need-2', ownerMemberIds: ['m-2'] }),
+      ],
     });
     expect(r.status).toBe('concern');
     expect(ids(r)).toEqual(['need-2']);
@@ -157,7 +183,10 @@ describe('local.roles.gaps', () => {
   });
   it('raises concern at a joint goal with nobody responsible', () => {
     const r = run('local.roles.gaps', {
-      goals: [buildGoal({ id: 'goal-1' }), buildGoal({ id: 'goal-2', responsibleMemberIds: ['m-1'] })],
+      goals: [
+        buildGoal({ id: 'goal-1' }),
+        buildGoal({ id: 'goal-2', responsibleMemberIds: ['m-1'] }),
+      ],
     });
     expect(r.status).toBe('concern');
     expect(ids(r)).toEqual(['goal-1']);
@@ -165,8 +194,14 @@ describe('local.roles.gaps', () => {
   it('is ok when every need and joint goal has someone, ignoring needs of closed cases', () => {
     const r = run('local.roles.gaps', {
       cases: [{ id: 'case-1', pseudonym: 'Child A', closedOn: '2025-06-01' }],
-      needs: [buildNeed({ id: 'need-1', ownerMemberIds: ['m-3'] }), buildNeed({ id: 'need-2', caseId: 'case-1' })],
-      goals: [buildGoal({ id: 'goal-1', responsibleMemberIds: ['m-1'] }), buildGoal({ id: 'goal-a', level: 'agency', agencyId: 'ag-school' })],
+      needs: [
+        buildNeed({ id: 'need-1', ownerMemberIds: ['m-3'] }),
+        buildNeed({ id: 'need-2', caseId: 'case-1' }),
+      ],
+      goals: [
+        buildGoal({ id: 'goal-1', responsibleMemberIds: ['m-1'] }),
+        buildGoal({ id: 'goal-a', level: 'agency', agencyId: 'ag-school' }),
+      ],
     });
     expect(r.status).toBe('ok');
     expect(r.n).toBe(2);
@@ -191,7 +226,9 @@ describe('local.roles.misperceptions', () => {
   const setup = (view: string[], claim: string[]) => ({
     ...FOUR,
     roleClaims: [buildRoleClaim({ id: 'c-3', memberId: 'm-3', areaIds: claim })],
-    rolePerceptions: [buildRolePerception({ id: 'p-1', perceiverId: 'm-1', targetId: 'm-3', areaIds: view })],
+    rolePerceptions: [
+      buildRolePerception({ id: 'p-1', perceiverId: 'm-1', targetId: 'm-3', areaIds: view }),
+    ],
   });
 
   it('watches a pair just below 0.34 (1/3)', () => {
@@ -202,10 +239,12 @@ describe('local.roles.misperceptions', () => {
     expect(r.details?.pairs).toEqual([
       expect.objectContaining({ perceiverName: 'Ana', targetName: 'Cy', jaccard: 0.333 }),
     ]);
-    expect(r.finding).toContain('Ana sees Cy');
+    expect(r.finding).toContain('Ana sees Cy’s part in the work differently from Cy’s own account');
   });
   it('is ok at 0.5', () => {
-    expect(run('local.roles.misperceptions', setup(['area-a'], ['area-a', 'area-b'])).status).toBe('ok');
+    expect(run('local.roles.misperceptions', setup(['area-a'], ['area-a', 'area-b'])).status).toBe(
+      'ok',
+    );
   });
   it('uses survey contact answers as views, with the response as evidence', () => {
     const r = run('local.roles.misperceptions', {
@@ -216,17 +255,33 @@ describe('local.roles.misperceptions', () => {
         buildResponse({
           id: 'resp-2',
           respondentMemberId: 'm-2',
-          contacts: [{ memberId: 'm-3', frequency: 'weekly', workingLevel: 'cooperation', roleAreaIds: ['area-b'] }],
+          contacts: [
+            {
+              memberId: 'm-3',
+              frequency: 'weekly',
+              workingLevel: 'cooperation',
+              roleAreaIds: ['area-b'],
+            },
+          ],
         }),
       ],
     });
     expect(r.status).toBe('watch');
-    expect(r.evidence).toEqual([expect.objectContaining({ id: 'resp-2', collection: 'responses' })]);
+    expect(r.evidence).toEqual([
+      expect.objectContaining({ id: 'resp-2', collection: 'responses' }),
+    ]);
   });
   it('is insufficient when no view can be set beside a claim', () => {
     const r = run('local.roles.misperceptions', {
       ...FOUR,
-      rolePerceptions: [buildRolePerception({ id: 'p-1', perceiverId: 'm-1', targetId: 'm-3', areaIds: ['area-a'] })],
+      rolePerceptions: [
+        buildRolePerception({
+          id: 'p-1',
+          perceiverId: 'm-1',
+          targetId: 'm-3',
+          areaIds: ['area-a'],
+        }),
+      ],
     });
     expect(r.status).toBe('insufficient');
   });
@@ -244,6 +299,9 @@ describe('local.leadership.lead', () => {
     const r = run('local.leadership.lead');
     expect(r.status).toBe('concern');
     expect(r.finding).toContain('No one');
+  });
+  it('is insufficient with nobody in post', () => {
+    expect(run('local.leadership.lead', { members: [] }).status).toBe('insufficient');
   });
   it('raises concern when the recorded lead has left', () => {
     const r = run('local.leadership.lead', {
@@ -264,7 +322,10 @@ describe('local.leadership.lead', () => {
   });
   it('is ok on the lead alone, with a note, when fewer than 3 answered', () => {
     const doc = named(['m-2', 'm-2']);
-    const r = run('local.leadership.lead', { ...doc, responses: [...doc.responses, buildResponse({ id: 'resp-9' })] });
+    const r = run('local.leadership.lead', {
+      ...doc,
+      responses: [...doc.responses, buildResponse({ id: 'resp-9' })],
+    });
     expect(r.status).toBe('ok');
     expect(r.finding).toContain('Too few members (2)');
   });
@@ -274,7 +335,10 @@ describe('local.accountability.lines', () => {
   const line = (to: string) => ({ to, kind: 'lineManagement' as const });
   it('raises concern at one member with no line', () => {
     const r = run('local.accountability.lines', {
-      members: [buildMember({ id: 'm-1', accountability: [line('Head')] }), buildMember({ id: 'm-2' })],
+      members: [
+        buildMember({ id: 'm-1', accountability: [line('Head')] }),
+        buildMember({ id: 'm-2' }),
+      ],
     });
     expect(r.status).toBe('concern');
     expect(ids(r)).toEqual(['m-2']);
@@ -303,13 +367,17 @@ describe('local.accountability.lines', () => {
     expect(r.status).toBe('ok');
   });
   it('is insufficient with nobody in post', () => {
-    const r = run('local.accountability.lines', { members: [buildMember({ id: 'm-1', startDate: '2025-09-01' })] });
+    const r = run('local.accountability.lines', {
+      members: [buildMember({ id: 'm-1', startDate: '2025-09-01' })],
+    });
     expect(r.status).toBe('insufficient');
   });
 });
 
 describe('local.resourcing.dedicatedTime', () => {
-  const hours = (...h: number[]) => ({ members: h.map((x, i) => buildMember({ id: `m-${i + 1}`, dedicatedHoursPerWeek: x })) });
+  const hours = (...h: number[]) => ({
+    members: h.map((x, i) => buildMember({ id: `m-${i + 1}`, dedicatedHoursPerWeek: x })),
+  });
   it('raises concern just below 50 % (1 of 3)', () => {
     const r = run('local.resourcing.dedicatedTime', hours(2, 0, 0));
     expect(r.status).toBe('concern');
@@ -324,14 +392,19 @@ describe('local.resourcing.dedicatedTime', () => {
 });
 
 describe('local.resourcing.fundingSecurity', () => {
-  const funding = (over: Partial<Collaboration>) => run('local.resourcing.fundingSecurity', { collaboration: collaboration(over) });
+  const funding = (over: Partial<Collaboration>) =>
+    run('local.resourcing.fundingSecurity', { collaboration: collaboration(over) });
   it('watches funding ending exactly 6 months after the as-of date', () => {
     expect(funding({ fundingEndDate: '2026-01-01' }).status).toBe('watch');
   });
   it('is ok with funding ending a day later', () => {
     const r = funding({ fundingEndDate: '2026-01-02' });
     expect(r.status).toBe('ok');
-    expect(r.value).toEqual({ fundingModel: 'separateBudgets', fundingEndDate: '2026-01-02', monthsLeft: 6.1 });
+    expect(r.value).toEqual({
+      fundingModel: 'separateBudgets',
+      fundingEndDate: '2026-01-02',
+      monthsLeft: 6.1,
+    });
   });
   it('watches funding that has already ended', () => {
     expect(funding({ fundingEndDate: '2025-03-31' }).status).toBe('watch');
@@ -359,7 +432,10 @@ describe('local.knowledge.sharedConstructions', () => {
   });
 
   it('is ok when members agree everywhere, with the shared-definition items as the survey figure', () => {
-    const r = run('local.knowledge.sharedConstructions', wave([answers(4), answers(4), answers(3)]));
+    const r = run(
+      'local.knowledge.sharedConstructions',
+      wave([answers(4), answers(4), answers(3)]),
+    );
     expect(r.status).toBe('ok');
     expect(r.survey?.items).toEqual(['KN1', 'KN2', 'KN3', 'KN4']);
     expect(r.details?.differentConstructions).toEqual([]);
@@ -367,7 +443,12 @@ describe('local.knowledge.sharedConstructions', () => {
   it('watches when one scale shows low agreement, naming it', () => {
     const r = run(
       'local.knowledge.sharedConstructions',
-      wave([answers(4, 'purposes', 1), answers(4, 'purposes', 5), answers(4, 'purposes', 1), answers(4, 'purposes', 5)]),
+      wave([
+        answers(4, 'purposes', 1),
+        answers(4, 'purposes', 5),
+        answers(4, 'purposes', 1),
+        answers(4, 'purposes', 5),
+      ]),
     );
     expect(r.status).toBe('watch');
     // Across ~40 items agreement stays high: the scale is what gives the finding.
@@ -379,11 +460,16 @@ describe('local.knowledge.sharedConstructions', () => {
     expect(r.finding).toContain('purposes');
   });
   it('watches when agreement across all items is below 0.70', () => {
-    const r = run('local.knowledge.sharedConstructions', wave([answers(1), answers(5), answers(1), answers(5)]));
+    const r = run(
+      'local.knowledge.sharedConstructions',
+      wave([answers(1), answers(5), answers(1), answers(5)]),
+    );
     expect(r.status).toBe('watch');
     expect(r.value).toBe(0);
   });
   it('is insufficient with 2 respondents', () => {
-    expect(run('local.knowledge.sharedConstructions', wave([answers(4), answers(4)])).status).toBe('insufficient');
+    expect(run('local.knowledge.sharedConstructions', wave([answers(4), answers(4)])).status).toBe(
+      'insufficient',
+    );
   });
 });

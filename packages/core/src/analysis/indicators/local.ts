@@ -31,7 +31,11 @@ const plural = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? o
 type Openness = 'defined' | 'partly' | 'open';
 
 /** bounded when aims, resourcing and time are all defined, unbounded when all open, else partly. */
-export function boundednessProfile(b: { aims: Openness; resourcing: Openness; time: Openness }): 'bounded' | 'partly' | 'unbounded' {
+export function boundednessProfile(b: {
+  aims: Openness;
+  resourcing: Openness;
+  time: Openness;
+}): 'bounded' | 'partly' | 'unbounded' {
   const values = [b.aims, b.resourcing, b.time];
   if (values.every((v) => v === 'defined')) return 'bounded';
   if (values.every((v) => v === 'open')) return 'unbounded';
@@ -101,12 +105,19 @@ const boundednessRisk: IndicatorDefinition = {
     const risky = map.gaps.length > 0 || map.overlaps.length > 0;
     return {
       value: risky,
-      display: risky ? `unbounded with ${plural(map.gaps.length, 'gap')} and ${plural(map.overlaps.length, 'overlap')}` : 'unbounded; no gap or overlap',
+      display: risky
+        ? `unbounded with ${plural(map.gaps.length, 'gap')} and ${plural(map.overlaps.length, 'overlap')}`
+        : 'unbounded; no gap or overlap',
       n,
       minimum: 1,
       status: risky ? 'concern' : 'ok',
       evidence: [
-        ...map.overlaps.map((o) => ({ kind: 'record' as const, id: o.areaId, collection: 'responsibilityAreas', note: 'overlap' })),
+        ...map.overlaps.map((o) => ({
+          kind: 'record' as const,
+          id: o.areaId,
+          collection: 'responsibilityAreas',
+          note: 'overlap',
+        })),
         ...gapRefs(map.gaps),
       ],
       finding: risky
@@ -121,7 +132,10 @@ const gapRefs = (gaps: readonly RoleGap[]): EvidenceRef[] =>
     kind: 'record',
     id: g.id,
     collection: g.kind === 'need' ? 'needs' : 'goals',
-    note: g.kind === 'need' ? 'need with no owner in post' : 'joint goal with no responsible member in post',
+    note:
+      g.kind === 'need'
+        ? 'need with no owner in post'
+        : 'joint goal with no responsible member in post',
   }));
 
 /**
@@ -163,9 +177,17 @@ const overlaps: IndicatorDefinition = {
       n: claimedAreas,
       minimum: 1,
       status: higherIsWorse(k, t),
-      threshold: thresholdUse(ctx.thresholds, 'local.roles.overlaps', `watch at ${t.watch}, concern at ${t.concern} or more`),
+      threshold: thresholdUse(
+        ctx.thresholds,
+        'local.roles.overlaps',
+        `watch at ${t.watch}, concern at ${t.concern} or more`,
+      ),
       evidence: [
-        ...recordRefs('responsibilityAreas', map.overlaps.map((o) => o.areaId), 'claimed by several professions, no agreed lead'),
+        ...recordRefs(
+          'responsibilityAreas',
+          map.overlaps.map((o) => o.areaId),
+          'claimed by several professions, no agreed lead',
+        ),
         ...recordRefs('roleClaims', claimIds),
         ...recordRefs('responses', responseIds, 'own areas named in the survey'),
       ],
@@ -173,7 +195,10 @@ const overlaps: IndicatorDefinition = {
         k === 0
           ? 'No area is claimed by members of different professions without an agreed lead.'
           : map.overlaps
-              .map((o) => `${areaName(ctx, o.areaId)} is claimed by ${nameList(o.memberIds.map((id) => nameOf(ctx, id)))} with no agreed lead.`)
+              .map(
+                (o) =>
+                  `${areaName(ctx, o.areaId)} is claimed by ${nameList(o.memberIds.map((id) => nameOf(ctx, id)))} with no agreed lead.`,
+              )
               .join(' '),
       details: { overlaps: map.overlaps },
     };
@@ -190,19 +215,25 @@ const gaps: IndicatorDefinition = {
   level: 'group',
   kind: 'evaluative',
   actions: {
-    concern: 'Name one member responsible for each need and joint goal nobody holds, and check it at the next meeting.',
+    concern:
+      'Name one member responsible for each need and joint goal nobody holds, and check it at the next meeting.',
   },
   compute(ctx) {
     const map = roleMap(ctx);
     const base = roleGapBase(ctx);
     // n = needs and joint goals examined; one record is enough to check for a gap.
     const k = map.gaps.length;
-    const words = (g: RoleGap) => (g.confidentialTo === undefined ? `“${excerpt(g.description)}”` : g.id);
+    const words = (g: RoleGap) =>
+      g.confidentialTo === undefined ? `“${excerpt(g.description)}”` : g.id;
     const needs = map.gaps.filter((g) => g.kind === 'need');
     const goals = map.gaps.filter((g) => g.kind === 'jointGoal');
     const parts = [
-      needs.length > 0 ? `${plural(needs.length, 'need')} with no owner in post (${needs.map(words).join('; ')})` : '',
-      goals.length > 0 ? `${plural(goals.length, 'joint goal')} with nobody responsible (${goals.map(words).join('; ')})` : '',
+      needs.length > 0
+        ? `${plural(needs.length, 'need')} with no owner in post (${needs.map(words).join('; ')})`
+        : '',
+      goals.length > 0
+        ? `${plural(goals.length, 'joint goal')} with nobody responsible (${goals.map(words).join('; ')})`
+        : '',
     ].filter((p) => p !== '');
     return {
       value: map.gaps.map((g) => g.id),
@@ -211,7 +242,10 @@ const gaps: IndicatorDefinition = {
       minimum: 1,
       status: k >= 1 ? 'concern' : 'ok',
       evidence: gapRefs(map.gaps),
-      finding: k === 0 ? 'Every recorded need and joint goal has someone in post responsible for it.' : `There ${k === 1 ? 'is' : 'are'} ${parts.join(' and ')}.`,
+      finding:
+        k === 0
+          ? 'Every recorded need and joint goal has someone in post responsible for it.'
+          : `There ${k === 1 ? 'is' : 'are'} ${parts.join(' and ')}.`,
       details: { gaps: map.gaps, examined: base },
     };
   },
@@ -248,15 +282,16 @@ const misperceptions: IndicatorDefinition = {
       ),
       evidence: [
         ...recordRefs('rolePerceptions', new Set(ids.filter((id) => perceptionIds.has(id)))),
-        ...recordRefs('responses', new Set(ids.filter((id) => !perceptionIds.has(id))), 'contact answer'),
+        ...recordRefs(
+          'responses',
+          new Set(ids.filter((id) => !perceptionIds.has(id))),
+          'contact answer',
+        ),
       ],
       finding:
         mis.length === 0
           ? 'Members’ views of colleagues’ areas broadly match what those colleagues say they do.'
-          : mis
-              .slice(0, 3)
-              .map((m) => `${nameOf(ctx, m.perceiverId)} sees ${nameOf(ctx, m.targetId)}’s role differently from how ${nameOf(ctx, m.targetId)} describes it.`)
-              .join(' ') + (mis.length > 3 ? ` ${mis.length - 3} more pair${mis.length - 3 === 1 ? '' : 's'} likewise.` : ''),
+          : misperceptionFinding(ctx, mis),
       details: {
         pairs: mis.map((m) => ({
           perceiverId: m.perceiverId,
@@ -272,6 +307,24 @@ const misperceptions: IndicatorDefinition = {
   },
 };
 
+/** One sentence per misperceived member: "Ana and Ben see Cy’s part differently from Cy’s own account." */
+function misperceptionFinding(
+  ctx: AnalysisContext,
+  mis: readonly { perceiverId: string; targetId: string }[],
+): string {
+  const byTarget = new Map<string, string[]>();
+  for (const m of mis)
+    byTarget.set(m.targetId, [...(byTarget.get(m.targetId) ?? []), m.perceiverId]);
+  return [...byTarget]
+    .map(([target, perceivers]) => {
+      const who = nameList(perceivers.map((p) => nameOf(ctx, p)));
+      const verb = perceivers.length === 1 ? 'sees' : 'see';
+      const name = nameOf(ctx, target);
+      return `${who} ${verb} ${name}’s part in the work differently from ${name}’s own account.`;
+    })
+    .join(' ');
+}
+
 /**
  * Lead: concern when no lead in post; else the share of the current wave's respondents who
  * answered the lead question and named that lead (watch < 80 %). With fewer than 3 answers
@@ -284,19 +337,26 @@ const lead: IndicatorDefinition = {
   level: 'group',
   kind: 'evaluative',
   actions: {
-    watch: 'Tell every member, in writing and at the next meeting, who leads the collaboration and what the lead does.',
-    concern: 'Agree who leads the collaboration, record it, and let every member and their managers know.',
+    watch:
+      'Tell every member, in writing and at the next meeting, who leads the collaboration and what the lead does.',
+    concern:
+      'Agree who leads the collaboration, record it, and let every member and their managers know.',
   },
   compute(ctx) {
     const t = ctx.thresholds['local.leadership.lead'];
     const leadId = ctx.doc.collaboration.leadMemberId;
-    const threshold = thresholdUse(ctx.thresholds, 'local.leadership.lead', `concern with no lead; watch when fewer than ${percent(t.watch)} of respondents name the lead`);
+    const threshold = thresholdUse(
+      ctx.thresholds,
+      'local.leadership.lead',
+      `concern with no lead; watch when fewer than ${percent(t.watch)} of respondents name the lead`,
+    );
     const inPost = leadId !== null && ctx.activeMembers.some((m) => m.id === leadId);
     if (leadId === null || !inPost) {
       return {
         value: { leadMemberId: leadId, share: null },
         display: leadId === null ? 'no lead' : 'lead no longer in post',
-        n: 1,
+        // With nobody in post there is no team to lead yet.
+        n: ctx.activeMembers.length,
         minimum: 1,
         status: 'concern',
         threshold,
@@ -355,18 +415,24 @@ const accountabilityLines: IndicatorDefinition = {
   level: 'group',
   kind: 'evaluative',
   actions: {
-    watch: 'For members who answer to more than one manager, agree and write down which line wins when they pull apart.',
-    concern: 'Make sure every member knows, in writing, to whom they answer for their part of the joint work.',
+    watch:
+      'For members who answer to more than one manager, agree and write down which line wins when they pull apart.',
+    concern:
+      'Make sure every member knows, in writing, to whom they answer for their part of the joint work.',
   },
   compute(ctx) {
     const members = ctx.activeMembers;
     const none = members.filter((m) => m.accountability.length === 0);
     const dual = members.filter(
-      (m) => m.accountability.length >= 2 && (m.accountabilityPrecedence === null || m.accountabilityPrecedence.trim() === ''),
+      (m) =>
+        m.accountability.length >= 2 &&
+        (m.accountabilityPrecedence === null || m.accountabilityPrecedence.trim() === ''),
     );
     const status: Status = none.length >= 1 ? 'concern' : dual.length >= 1 ? 'watch' : 'ok';
     const sentences = [
-      none.length > 0 ? `${nameList(none.map((m) => m.displayName))} ${none.length === 1 ? 'has' : 'have'} no recorded line of accountability.` : '',
+      none.length > 0
+        ? `${nameList(none.map((m) => m.displayName))} ${none.length === 1 ? 'has' : 'have'} no recorded line of accountability.`
+        : '',
       dual.length > 0
         ? `${nameList(dual.map((m) => m.displayName))} answer${dual.length === 1 ? 's' : ''} to more than one line with nothing saying which wins.`
         : '',
@@ -381,7 +447,10 @@ const accountabilityLines: IndicatorDefinition = {
         ...none.map((m) => memberRef(m.id, 'no accountability line')),
         ...dual.map((m) => memberRef(m.id, 'two or more lines, no stated precedence')),
       ],
-      finding: sentences.length === 0 ? 'Every member has a clear line of accountability.' : sentences.join(' '),
+      finding:
+        sentences.length === 0
+          ? 'Every member has a clear line of accountability.'
+          : sentences.join(' '),
     };
   },
 };
@@ -394,7 +463,8 @@ const dedicatedTime: IndicatorDefinition = {
   level: 'group',
   kind: 'evaluative',
   actions: {
-    concern: 'Agree with members’ managers a set number of hours each week for the joint work, and protect it in their caseloads.',
+    concern:
+      'Agree with members’ managers a set number of hours each week for the joint work, and protect it in their caseloads.',
   },
   compute(ctx) {
     const t = ctx.thresholds['local.resourcing.dedicatedTime'];
@@ -409,7 +479,11 @@ const dedicatedTime: IndicatorDefinition = {
       n: members.length,
       minimum: ctx.thresholds['evidence.minimum'].cases,
       status: lowerIsWorse(share, t),
-      threshold: thresholdUse(ctx.thresholds, 'local.resourcing.dedicatedTime', `concern below ${percent(t.concern)}`),
+      threshold: thresholdUse(
+        ctx.thresholds,
+        'local.resourcing.dedicatedTime',
+        `concern below ${percent(t.concern)}`,
+      ),
       evidence: without.map((m) => memberRef(m.id, 'no dedicated hours')),
       finding:
         without.length === 0
@@ -435,7 +509,8 @@ const fundingSecurity: IndicatorDefinition = {
   level: 'group',
   kind: 'evaluative',
   actions: {
-    watch: 'Plan now for what happens when the money ends: who will seek further funding, and which parts of the work must continue.',
+    watch:
+      'Plan now for what happens when the money ends: who will seek further funding, and which parts of the work must continue.',
   },
   compute(ctx) {
     const t = ctx.thresholds['local.resourcing.fundingSecurity'];
@@ -443,7 +518,8 @@ const fundingSecurity: IndicatorDefinition = {
     const horizon = addMonths(ctx.asOf, t.months);
     const endsSoon = fundingEndDate !== null && fundingEndDate <= horizon;
     const seeking = fundingModel === 'seekingFunds';
-    const monthsLeft = fundingEndDate === null ? null : round(monthsBetween(ctx.asOf, fundingEndDate), 1);
+    const monthsLeft =
+      fundingEndDate === null ? null : round(monthsBetween(ctx.asOf, fundingEndDate), 1);
     const ending =
       fundingEndDate === null
         ? ''
@@ -456,7 +532,11 @@ const fundingSecurity: IndicatorDefinition = {
       n: 1,
       minimum: 1,
       status: endsSoon || seeking ? 'watch' : 'ok',
-      threshold: thresholdUse(ctx.thresholds, 'local.resourcing.fundingSecurity', `watch when funding ends within ${t.months} months or is still being sought`),
+      threshold: thresholdUse(
+        ctx.thresholds,
+        'local.resourcing.fundingSecurity',
+        `watch when funding ends within ${t.months} months or is still being sought`,
+      ),
       finding: `The work runs on ${FUNDING_WORDS[fundingModel]}.${ending}`,
     };
   },
@@ -482,8 +562,14 @@ const sharedConstructions: IndicatorDefinition = {
     const t = ctx.thresholds['local.knowledge.sharedConstructions'];
     const minimum = ctx.thresholds['evidence.minimum'].respondents;
     const { rows } = answerMatrix(ctx.responses, SCALE_ITEMS);
-    const all = rows.length >= minimum ? rwgJ(rows, { scalePoints: 5, missing: 'item' }).value : null;
-    const kn = surveyFigure('sharedDefinitions', ctx.responses, scaleItems('sharedDefinitions'), ctx.thresholds);
+    const all =
+      rows.length >= minimum ? rwgJ(rows, { scalePoints: 5, missing: 'item' }).value : null;
+    const kn = surveyFigure(
+      'sharedDefinitions',
+      ctx.responses,
+      scaleItems('sharedDefinitions'),
+      ctx.thresholds,
+    );
     const { respondentMeans: _m, responseIds: _r, ...survey } = kn;
     const scales = [...new Set(SCALE_ITEMS.map((i) => i.scale))] as ScaleId[];
     const perScale = scales.map((scale) => {
@@ -493,7 +579,11 @@ const sharedConstructions: IndicatorDefinition = {
     const low = perScale.filter((s) => s.rwgJ !== null && s.rwgJ < t.watch);
     const lowAll = all !== null && all < t.watch;
     const status: Status =
-      rows.length >= minimum && all === null ? 'insufficient' : lowAll || low.length > 0 ? 'watch' : 'ok';
+      rows.length >= minimum && all === null
+        ? 'insufficient'
+        : lowAll || low.length > 0
+          ? 'watch'
+          : 'ok';
     const scaleList = low.map((s) => `${s.scale} (${s.rwgJ})`).join(', ');
     const threshold = thresholdUse(
       ctx.thresholds,
@@ -507,7 +597,10 @@ const sharedConstructions: IndicatorDefinition = {
       minimum,
       status,
       threshold,
-      evidence: [...new Set([...low.flatMap((s) => s.items), ...kn.items])].map((id) => ({ kind: 'item' as const, id })),
+      evidence: [...new Set([...low.flatMap((s) => s.items), ...kn.items])].map((id) => ({
+        kind: 'item' as const,
+        id,
+      })),
       finding:
         all === null
           ? 'Agreement across the survey items cannot be computed.'

@@ -29,7 +29,10 @@ function run(id: string, overrides: Partial<Input> = {}) {
 }
 
 /** Answers giving `keyed` (after reverse-keying) on every item of a scale. */
-function answers(scale: ScaleId, keyed: number | readonly (number | null)[]): Record<string, number | null> {
+function answers(
+  scale: ScaleId,
+  keyed: number | readonly (number | null)[],
+): Record<string, number | null> {
   const items = SCALE_ITEMS.filter((i) => i.scale === scale);
   const out: Record<string, number | null> = {};
   items.forEach((item, i) => {
@@ -40,8 +43,13 @@ function answers(scale: ScaleId, keyed: number | readonly (number | null)[]): Re
 }
 
 /** `count` identical responses to wave-1. */
-function responses(count: number, make: (i: number) => Partial<Parameters<typeof buildResponse>[0]>) {
-  return Array.from({ length: count }, (_, i) => buildResponse({ id: `resp-${i + 1}`, ...make(i) }));
+function responses(
+  count: number,
+  make: (i: number) => Partial<Parameters<typeof buildResponse>[0]>,
+) {
+  return Array.from({ length: count }, (_, i) =>
+    buildResponse({ id: `resp-${i + 1}`, ...make(i) }),
+  );
 }
 
 /** `count` members, the first `having` of them with `yes` and the rest with `no`. */
@@ -67,7 +75,12 @@ describe('personal.professional.mix', () => {
     const r = run('personal.professional.mix', {
       members: [
         buildMember({ id: 'm-1' }),
-        buildMember({ id: 'm-2', professionId: 'pr-ot', agencyId: 'ag-health', endDate: '2025-03-01' }),
+        buildMember({
+          id: 'm-2',
+          professionId: 'pr-ot',
+          agencyId: 'ag-health',
+          endDate: '2025-03-01',
+        }),
       ],
     });
     expect(r.value).toEqual({ professions: { 'pr-teacher': 1 }, agencies: { 'ag-school': 1 } });
@@ -83,9 +96,9 @@ describe('personal.professional.mix', () => {
 
 describe('personal.professional.statusGap', () => {
   const spread = (lo: number, hi: number) => [
-    buildMember({ id: 'm-1', statusLevel: lo as 1 }),
-    buildMember({ id: 'm-2', statusLevel: hi as 1 }),
-    buildMember({ id: 'm-3', statusLevel: lo as 1 }),
+    buildMember({ id: 'm-1', statusLevel: lo }),
+    buildMember({ id: 'm-2', statusLevel: hi }),
+    buildMember({ id: 'm-3', statusLevel: lo }),
   ];
   const respect = (keyed: readonly (number | null)[], count = 3) => ({
     waves: [buildWave()],
@@ -100,7 +113,10 @@ describe('personal.professional.statusGap', () => {
 
   it('watches a spread of 3 with a respect mean just below 3.5', () => {
     // RS1 3, RS2 4, RS3 3 → 3.33.
-    const r = run('personal.professional.statusGap', { members: spread(1, 4), ...respect([3, 4, 3]) });
+    const r = run('personal.professional.statusGap', {
+      members: spread(1, 4),
+      ...respect([3, 4, 3]),
+    });
     expect(r.status).toBe('watch');
     expect(r.value).toEqual({ spread: 3, respectMean: 3.33 });
     expect(r.survey?.items).toEqual(['RS1', 'RS2', 'RS3']);
@@ -108,19 +124,28 @@ describe('personal.professional.statusGap', () => {
   });
 
   it('is ok with a spread of 3 and a respect mean of exactly 3.5', () => {
-    const r = run('personal.professional.statusGap', { members: spread(1, 4), ...respect([3, 4, null]) });
+    const r = run('personal.professional.statusGap', {
+      members: spread(1, 4),
+      ...respect([3, 4, null]),
+    });
     expect(r.status).toBe('ok');
     expect(r.value).toEqual({ spread: 3, respectMean: 3.5 });
   });
 
   it('reads reverse-keyed RS3 turned round', () => {
-    const r = run('personal.professional.statusGap', { members: spread(1, 5), ...respect([4, 4, 4]) });
+    const r = run('personal.professional.statusGap', {
+      members: spread(1, 5),
+      ...respect([4, 4, 4]),
+    });
     expect(r.status).toBe('ok');
     expect(r.value).toEqual({ spread: 4, respectMean: 4 });
   });
 
   it('is insufficient with a wide spread and fewer than 3 respondents', () => {
-    const r = run('personal.professional.statusGap', { members: spread(1, 4), ...respect([3, 3, 3], 2) });
+    const r = run('personal.professional.statusGap', {
+      members: spread(1, 4),
+      ...respect([3, 3, 3], 2),
+    });
     expect(r.status).toBe('insufficient');
     expect(r.n).toBe(2);
     expect(r.minimum).toBe(3);
@@ -190,7 +215,9 @@ describe('personal.individual.priorExperience', () => {
     expect(run('personal.individual.priorExperience', experienced(4, 2)).status).toBe('ok');
   });
   it('is insufficient with 2 members', () => {
-    expect(run('personal.individual.priorExperience', experienced(2, 0)).status).toBe('insufficient');
+    expect(run('personal.individual.priorExperience', experienced(2, 0)).status).toBe(
+      'insufficient',
+    );
   });
 });
 
@@ -255,7 +282,9 @@ describe('personal.teamReasoning.roleOverview', () => {
     const ids = ['m-1', 'm-2', 'm-3'];
     return {
       responsibilityAreas: AREAS.map((id) => buildResponsibilityArea({ id })),
-      roleClaims: ids.map((m) => buildRoleClaim({ id: `claim-${m}`, memberId: m, areaIds: AREAS.slice(0, claimSize) })),
+      roleClaims: ids.map((m) =>
+        buildRoleClaim({ id: `claim-${m}`, memberId: m, areaIds: AREAS.slice(0, claimSize) }),
+      ),
       rolePerceptions: ids.flatMap((p) =>
         ids
           .filter((t) => t !== p)
@@ -297,8 +326,18 @@ describe('personal.teamReasoning.roleOverview', () => {
         buildRoleClaim({ id: 'claim-3', memberId: 'm-3', areaIds: ['a2'] }),
       ],
       rolePerceptions: [
-        buildRolePerception({ id: 'perc-1-2', perceiverId: 'm-1', targetId: 'm-2', areaIds: ['a1'] }),
-        buildRolePerception({ id: 'perc-1-3', perceiverId: 'm-1', targetId: 'm-3', areaIds: ['a1'] }),
+        buildRolePerception({
+          id: 'perc-1-2',
+          perceiverId: 'm-1',
+          targetId: 'm-2',
+          areaIds: ['a1'],
+        }),
+        buildRolePerception({
+          id: 'perc-1-3',
+          perceiverId: 'm-1',
+          targetId: 'm-3',
+          areaIds: ['a1'],
+        }),
       ],
       waves: [buildWave()],
       responses: [
@@ -306,7 +345,14 @@ describe('personal.teamReasoning.roleOverview', () => {
           id: 'resp-2',
           respondentMemberId: 'm-2',
           ownRoleAreaIds: ['a1'],
-          contacts: [{ memberId: 'm-3', frequency: 'weekly', workingLevel: 'cooperation', roleAreaIds: ['a2'] }],
+          contacts: [
+            {
+              memberId: 'm-3',
+              frequency: 'weekly',
+              workingLevel: 'cooperation',
+              roleAreaIds: ['a2'],
+            },
+          ],
         }),
       ],
     });
@@ -361,13 +407,26 @@ describe('personal.teamReasoning.jointGoalRecognition', () => {
   });
 
   it('is ok at exactly 80 % (4 of 5)', () => {
-    const r = run('personal.teamReasoning.jointGoalRecognition', chose(['joint', 'joint', 'joint', 'joint', 'agency']));
+    const r = run(
+      'personal.teamReasoning.jointGoalRecognition',
+      chose(['joint', 'joint', 'joint', 'joint', 'agency']),
+    );
     expect(r.status).toBe('ok');
     expect(r.value).toBe(0.8);
   });
   it('watches just below 80 % (3 of 4) and at exactly 50 % (2 of 4)', () => {
-    expect(run('personal.teamReasoning.jointGoalRecognition', chose(['joint', 'joint', 'joint', 'other'])).status).toBe('watch');
-    expect(run('personal.teamReasoning.jointGoalRecognition', chose(['joint', 'joint', 'other', 'agency'])).status).toBe('watch');
+    expect(
+      run(
+        'personal.teamReasoning.jointGoalRecognition',
+        chose(['joint', 'joint', 'joint', 'other']),
+      ).status,
+    ).toBe('watch');
+    expect(
+      run(
+        'personal.teamReasoning.jointGoalRecognition',
+        chose(['joint', 'joint', 'other', 'agency']),
+      ).status,
+    ).toBe('watch');
   });
   it('raises concern just below 50 % (2 of 5), not counting a "joint" answer naming no recorded joint goal', () => {
     const r = run(

@@ -19,7 +19,9 @@ import type { EvidenceRef } from '../types.js';
  */
 
 const memberRefs = (members: readonly Member[], note?: string): EvidenceRef[] =>
-  members.map((m) => (note === undefined ? { kind: 'member', id: m.id } : { kind: 'member', id: m.id, note }));
+  members.map((m) =>
+    note === undefined ? { kind: 'member', id: m.id } : { kind: 'member', id: m.id, note },
+  );
 
 const itemRefs = (ids: readonly string[]): EvidenceRef[] => ids.map((id) => ({ kind: 'item', id }));
 
@@ -138,7 +140,10 @@ const statusGap: IndicatorDefinition = {
     const fig = surveyFigure('respect', ctx.responses, scaleItems('respect'), ctx.thresholds);
     const { respondentMeans: _m, responseIds: _r, ...survey } = fig;
     const withSurvey = fig.respondents > 0 ? { survey } : {};
-    const evidence = [...memberRefs(ends, 'at the top or bottom of the status range'), ...itemRefs(survey.items)];
+    const evidence = [
+      ...memberRefs(ends, 'at the top or bottom of the status range'),
+      ...itemRefs(survey.items),
+    ];
     if (spread < t.spread) {
       return {
         value: { spread, respectMean: fig.mean },
@@ -204,7 +209,8 @@ const jointTraining: IndicatorDefinition = {
   level: 'individual',
   kind: 'evaluative',
   actions: {
-    watch: 'Plan a short joint training session where members learn about each other’s roles and ways of working.',
+    watch:
+      'Plan a short joint training session where members learn about each other’s roles and ways of working.',
     concern:
       'Arrange multi-agency training for the team soon, ideally together, so members build a shared picture of each other’s work.',
   },
@@ -251,7 +257,11 @@ const priorExperience: IndicatorDefinition = {
       n: s.n,
       minimum: s.minimum,
       status: lowerIsWorse(s.share, t),
-      threshold: thresholdUse(ctx.thresholds, 'personal.individual.priorExperience', `watch below ${percent(t.watch)}`),
+      threshold: thresholdUse(
+        ctx.thresholds,
+        'personal.individual.priorExperience',
+        `watch below ${percent(t.watch)}`,
+      ),
       evidence: memberRefs(s.without, 'no earlier multi-agency work'),
       finding:
         s.without.length === 0
@@ -282,7 +292,12 @@ const teamReasoningScale: IndicatorDefinition = {
   },
   compute(ctx) {
     const b = ctx.thresholds['survey.bands'];
-    const fig = surveyFigure('teamReasoning', ctx.responses, scaleItems('teamReasoning'), ctx.thresholds);
+    const fig = surveyFigure(
+      'teamReasoning',
+      ctx.responses,
+      scaleItems('teamReasoning'),
+      ctx.thresholds,
+    );
     const { respondentMeans: _m, responseIds: _r, ...survey } = fig;
     const threshold = thresholdUse(
       ctx.thresholds,
@@ -315,7 +330,9 @@ const teamReasoningScale: IndicatorDefinition = {
       ...base,
       value: null,
       display:
-        fig.respondents === 0 ? 'no answers' : `members differ (r_wg(j) ${fig.rwgJ ?? 'not computable'})`,
+        fig.respondents === 0
+          ? 'no answers'
+          : `members differ (r_wg(j) ${fig.rwgJ ?? 'not computable'})`,
       status: 'watch',
       finding:
         fig.respondents === 0
@@ -357,13 +374,18 @@ const roleOverview: IndicatorDefinition = {
       pairs: js.length,
     }));
     const value =
-      perMember.length === 0 ? null : round(perMember.reduce((a, m) => a + m.mean, 0) / perMember.length, 3);
+      perMember.length === 0
+        ? null
+        : round(perMember.reduce((a, m) => a + m.mean, 0) / perMember.length, 3);
     const low = pairs.filter((p) => p.jaccard < t.watch);
     const status = value === null ? 'insufficient' : lowerIsWorse(value, t);
     const weakest = [...perMember].sort((a, b) => a.mean - b.mean).filter((m) => m.mean < t.watch);
     return {
       value,
-      display: value === null ? 'no comparable views' : `${value.toFixed(2)} (${perMember.length} members, ${pairs.length} pairs)`,
+      display:
+        value === null
+          ? 'no comparable views'
+          : `${value.toFixed(2)} (${perMember.length} members, ${pairs.length} pairs)`,
       n: pairs.length,
       minimum: 3,
       status,
@@ -373,8 +395,16 @@ const roleOverview: IndicatorDefinition = {
         `concern below ${t.concern.toFixed(2)}, watch below ${t.watch.toFixed(2)} (mean Jaccard)`,
       ),
       evidence: [
-        ...recordRefs('rolePerceptions', new Set(low.flatMap((p) => p.perceptionIds)), 'view far from the colleague’s own claim'),
-        ...recordRefs('responses', new Set(low.flatMap((p) => p.responseIds)), 'view far from the colleague’s own claim'),
+        ...recordRefs(
+          'rolePerceptions',
+          new Set(low.flatMap((p) => p.perceptionIds)),
+          'view far from the colleague’s own claim',
+        ),
+        ...recordRefs(
+          'responses',
+          new Set(low.flatMap((p) => p.responseIds)),
+          'view far from the colleague’s own claim',
+        ),
       ],
       finding:
         value === null
@@ -406,7 +436,8 @@ const jointGoalRecognition: IndicatorDefinition = {
   level: 'individual',
   kind: 'evaluative',
   actions: {
-    watch: 'Restate the joint goal at the start of each meeting and check that each member can say it in their own words.',
+    watch:
+      'Restate the joint goal at the start of each meeting and check that each member can say it in their own words.',
     concern: 'Agree one joint goal in writing and check each member can state it.',
   },
   compute(ctx): IndicatorOutcome {
@@ -434,7 +465,9 @@ const jointGoalRecognition: IndicatorDefinition = {
         kind: 'record' as const,
         id: r.id,
         collection: 'responses',
-        note: recognises(r) ? 'chose a recorded joint goal' : `chose ${r.goal?.choice === 'agency' ? 'an agency goal' : r.goal?.choice === 'other' ? '“other”' : 'a goal that is not a recorded joint goal'}`,
+        note: recognises(r)
+          ? 'chose a recorded joint goal'
+          : `chose ${r.goal?.choice === 'agency' ? 'an agency goal' : r.goal?.choice === 'other' ? '“other”' : 'a goal that is not a recorded joint goal'}`,
       })),
       finding:
         jointIds.size === 0
