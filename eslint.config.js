@@ -4,7 +4,13 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'packages/store/migrations/**', '.bench/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'packages/store/migrations/**',
+      '.bench/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -16,7 +22,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -39,10 +48,34 @@ export default tseslint.config(
             { group: ['node:*'], message: 'packages/core is pure: no Node built-ins.' },
             { group: ['@weframe/*'], message: 'packages/core imports no sibling package.' },
             {
-              group: ['fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'crypto', 'stream', 'worker_threads', 'url', 'zlib'],
+              group: [
+                'fs',
+                'path',
+                'os',
+                'http',
+                'https',
+                'net',
+                'child_process',
+                'crypto',
+                'stream',
+                'worker_threads',
+                'url',
+                'zlib',
+              ],
               message: 'packages/core is pure: no I/O modules.',
             },
-            { group: ['react', 'react-dom', 'hono', 'drizzle-orm', 'drizzle-orm/*', '@electric-sql/*', 'postgres'], message: 'packages/core imports no framework or database.' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'hono',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                '@electric-sql/*',
+                'postgres',
+              ],
+              message: 'packages/core imports no framework or database.',
+            },
           ],
         },
       ],

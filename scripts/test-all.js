@@ -26,7 +26,14 @@ for (const suite of suites) {
   console.log(`\n── npm run ${suite.script} ──`);
   const run = spawnSync(
     'npm',
-    ['run', suite.script, '--', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    [
+      'run',
+      suite.script,
+      '--',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
     { stdio: 'inherit', env: suite.env },
   );
   let report;
@@ -46,7 +53,9 @@ for (const suite of suites) {
   skipped += report.numPendingTests + report.numTodoTests;
   // A suite can fail outside any test (a file that does not load, a hook that throws).
   if (run.status !== 0 && report.numFailedTests === 0) {
-    console.error(`suite ${suite.name} exited ${run.status} with no failing test: counted as one failure`);
+    console.error(
+      `suite ${suite.name} exited ${run.status} with no failing test: counted as one failure`,
+    );
     failed += 1;
   }
   if (run.status !== 0) broken = true;

@@ -31,7 +31,10 @@ async function run(...args: string[]) {
     ['node', 'weframe', ...args],
     {},
     { out: (t) => out.push(t), err: (t) => err.push(t) },
-    { config: () => config.config, openStore: () => Promise.resolve({ ...store, close: async () => {} }) },
+    {
+      config: () => config.config,
+      openStore: () => Promise.resolve({ ...store, close: async () => {} }),
+    },
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

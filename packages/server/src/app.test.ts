@@ -42,7 +42,11 @@ describe('HTTP API', () => {
     const { id } = (await created.json()) as { id: string };
 
     const list = (await (await app.request('/api/collaborations')).json()) as {
-      collaborations: { id: string; name: string; members: { displayName: string; agencyName: string }[] }[];
+      collaborations: {
+        id: string;
+        name: string;
+        members: { displayName: string; agencyName: string }[];
+      }[];
     };
     const listed = list.collaborations.find((c) => c.id === id);
     expect(listed?.name).toBe('Test collaboration');
@@ -94,7 +98,10 @@ describe('HTTP API', () => {
   it('publishes an OpenAPI document generated from the route schemas', async () => {
     const res = await app.request('/api/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/collaborations',
@@ -120,7 +127,11 @@ describe('HTTP API', () => {
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({
-      error: { code: 'internal', message: 'Something went wrong on the server.', correlationId: 'corr-1' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong on the server.',
+        correlationId: 'corr-1',
+      },
     });
     expect(text).not.toContain('on fire');
     expect(errors).toHaveLength(1);

@@ -17,7 +17,11 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad variable at once', () => {
-    const result = loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', WEFRAME_LOG_LEVEL: 'loud' });
+    const result = loadConfig({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      WEFRAME_LOG_LEVEL: 'loud',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => i.variable).sort()).toEqual([

@@ -1,7 +1,8 @@
 import type { DocumentIssue } from '@weframe/core';
 
 /** Error codes services raise; the HTTP layer maps each to a status in one table. */
-export type ServiceErrorCode = 'invalid_document' | 'not_found' | 'conflict' | 'forbidden' | 'bad_request';
+export type ServiceErrorCode =
+  'invalid_document' | 'not_found' | 'conflict' | 'forbidden' | 'bad_request';
 
 /** A failure a service reports to its caller, with a code rather than an HTTP status. */
 export class ServiceError extends Error {

@@ -41,7 +41,11 @@ export const collaborationSummarySchema = z
   .openapi('CollaborationSummary');
 
 const idParams = z.object({
-  id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({

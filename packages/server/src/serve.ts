@@ -7,8 +7,7 @@ export function listen(app: App, port: number, host: string) {
     const server = serveNode({ fetch: app.fetch, port, hostname: host }, (info) => {
       resolve({
         port: info.port,
-        close: () =>
-          new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
+        close: () => new Promise<void>((done, fail) => server.close((e) => (e ? fail(e) : done()))),
       });
     });
   });

@@ -12,14 +12,7 @@ import {
   type RecordCollection,
 } from '@weframe/core';
 import type { Database } from './database.js';
-import {
-  auditLog,
-  collaborations,
-  records,
-  workspaces,
-  type CollaborationRow,
-  type RecordRow,
-} from './schema.js';
+import { auditLog, collaborations, records, workspaces, type CollaborationRow } from './schema.js';
 import { StoreError } from './store-error.js';
 
 /** The name a collection is stored under: its document key, or `qualitative.<key>`. */
@@ -264,11 +257,16 @@ function collectionsOf(doc: CollaborationDocument): [CollectionName, readonly St
   ];
 }
 
-/** A row of `records` without its collaboration, keyed by column name for the SQL below. */
-type RecordLine = {
-  [K in Exclude<keyof RecordRow, 'collaborationId'> as ColumnName<K>]: RecordRow[K];
-};
-type ColumnName<K extends string> = K extends 'confidentialTo' ? 'confidential_to' : K;
+/** A row of `records` as the INSERT below reads it from JSON: keyed by column name. */
+interface RecordLine {
+  readonly collection: CollectionName;
+  readonly id: string;
+  readonly position: number;
+  readonly author: string;
+  readonly confidential_to: string | null;
+  readonly version: number;
+  readonly data: StoredRecord;
+}
 
 function recordRows(doc: CollaborationDocument): RecordLine[] {
   const rows: RecordLine[] = [];
@@ -282,7 +280,7 @@ function recordRows(doc: CollaborationDocument): RecordLine[] {
         author: typeof data.author === 'string' ? data.author : 'system',
         confidential_to: typeof data.confidentialTo === 'string' ? data.confidentialTo : null,
         version: typeof data.version === 'number' ? data.version : 1,
-        data: data as Record<string, unknown>,
+        data,
       });
     });
   }

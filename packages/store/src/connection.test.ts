@@ -74,20 +74,25 @@ describe('embedded PGlite in a data folder', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  test('creates the folder, and what was written is there after reopening', async () => {
-    const dataDir = join(folder, 'nested', 'data');
-    const first = await openStore({ dataDir });
-    expect(first.kind).toBe('pglite');
-    await first.migrate();
-    const created = await first.workspaces.ensureDefault();
-    await first.close();
+  // A new data folder means initdb in WebAssembly: tens of seconds on a slow machine.
+  test(
+    'creates the folder, and what was written is there after reopening',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = join(folder, 'nested', 'data');
+      const first = await openStore({ dataDir });
+      expect(first.kind).toBe('pglite');
+      await first.migrate();
+      const created = await first.workspaces.ensureDefault();
+      await first.close();
 
-    const second = await openStore({ dataDir });
-    try {
-      await second.migrate();
-      expect((await second.db.select().from(workspaces)).map((w) => w.id)).toEqual([created.id]);
-    } finally {
-      await second.close();
-    }
-  });
+      const second = await openStore({ dataDir });
+      try {
+        await second.migrate();
+        expect((await second.db.select().from(workspaces)).map((w) => w.id)).toEqual([created.id]);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 });

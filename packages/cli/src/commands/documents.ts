@@ -71,9 +71,9 @@ export async function listCommand(
 
 /** `weframe migrate`: brings the configured database's schema up to date. */
 export async function migrateCommand(deps: CliDeps, io: Io): Promise<void> {
-  await withStore(deps, async (store) => {
-    io.out(`database schema is up to date (${store.kind})`);
-  });
+  // Opening the store applies any pending migration.
+  const kind = await withStore(deps, (store) => Promise.resolve(store.kind));
+  io.out(`database schema is up to date (${kind})`);
 }
 
 /** `weframe demo`: loads the sample collaborations into an empty workspace. */

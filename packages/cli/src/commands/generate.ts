@@ -13,7 +13,8 @@ export async function generateCommand(
     agencies: opts.agencies ?? LARGE_CASE.agencies,
     communications: opts.communications ?? LARGE_CASE.communications,
     waves: opts.waves ?? LARGE_CASE.waves,
-    respondents: opts.respondents ?? Math.min(LARGE_CASE.respondents, opts.members ?? LARGE_CASE.members),
+    respondents:
+      opts.respondents ?? Math.min(LARGE_CASE.respondents, opts.members ?? LARGE_CASE.members),
     items: opts.items ?? LARGE_CASE.items,
     segments: opts.segments ?? LARGE_CASE.segments,
     seed: opts.seed ?? LARGE_CASE.seed,

@@ -1,9 +1,4 @@
-import type {
-  CollaborationDocument,
-  Member,
-  SurveyResponse,
-  Wave,
-} from '../document/schema.js';
+import type { CollaborationDocument, Member, SurveyResponse, Wave } from '../document/schema.js';
 import { withThresholds, type ThresholdOverrides, type Thresholds } from './thresholds.js';
 import { addMonths } from './dates.js';
 
@@ -68,7 +63,9 @@ export function latestRecordDate(doc: CollaborationDocument): string {
 }
 
 /** Waves ordered by opening date, each with its responses. */
-export function wavesInOrder(doc: CollaborationDocument): { wave: Wave; responses: SurveyResponse[] }[] {
+export function wavesInOrder(
+  doc: CollaborationDocument,
+): { wave: Wave; responses: SurveyResponse[] }[] {
   const byWave = new Map<string, SurveyResponse[]>();
   for (const r of doc.responses) {
     const list = byWave.get(r.waveId) ?? [];

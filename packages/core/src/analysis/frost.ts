@@ -220,7 +220,8 @@ export function frostLevel(
   if (!c.jointPlanning.held) coordinationMissing.push('no joint planning');
   if (!c.jointDoing.held) coordinationMissing.push('no joint doing');
   if (!c.jointReviewing.held) coordinationMissing.push('no joint reviewing');
-  if (!c.recurring.held) {
+  // Without any joint activity the missing phases already say it all.
+  if (!c.recurring.held && pair.activities.length > 0) {
     coordinationMissing.push(
       `joint work not recurring (${plural(pair.activities.length, 'activity', 'activities')} across ${plural(monthList.length, 'month')})`,
     );

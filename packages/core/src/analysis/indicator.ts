@@ -110,7 +110,9 @@ export function recordRefs(
   note?: string,
 ): EvidenceRef[] {
   return [...ids].map((id) =>
-    note === undefined ? { kind: 'record', id, collection } : { kind: 'record', id, collection, note },
+    note === undefined
+      ? { kind: 'record', id, collection }
+      : { kind: 'record', id, collection, note },
   );
 }
 

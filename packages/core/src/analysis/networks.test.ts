@@ -26,7 +26,9 @@ const row = (ties: readonly { source: string; target: string }[], s: string, t: 
 describe('collaborationNetworks: inter-professional level', () => {
   it('counts communications, joint activities and survey contacts as separate sources', () => {
     const { nets } = networksOf({
-      communications: [buildCommunication({ id: 'c1', date: '2025-06-01', fromId: 'm-1', toIds: ['m-2', 'm-3'] })],
+      communications: [
+        buildCommunication({ id: 'c1', date: '2025-06-01', fromId: 'm-1', toIds: ['m-2', 'm-3'] }),
+      ],
       activities: [buildActivity({ id: 'a1', date: '2025-06-02', participantIds: ['m-1', 'm-2'] })],
       waves: [buildWave({ id: 'w1', opensOn: '2025-06-02' })],
       responses: [
@@ -58,7 +60,11 @@ describe('collaborationNetworks: inter-professional level', () => {
     expect(row(net.ties, 'm-1', 'm-3')).toMatchObject({ weight: 1, communication: 1 });
     // A "not at all" answer is no tie.
     expect(row(net.ties, 'm-2', 'm-3')).toBeUndefined();
-    expect(net.ties.map((r) => `${r.source}>${r.target}`)).toEqual(['m-1>m-2', 'm-1>m-3', 'm-2>m-1']);
+    expect(net.ties.map((r) => `${r.source}>${r.target}`)).toEqual([
+      'm-1>m-2',
+      'm-1>m-3',
+      'm-2>m-1',
+    ]);
     // One communication, one activity, one survey answer.
     expect(net.contactsInWindow).toBe(3);
     expect(net.measures.density).toBeCloseTo(3 / 6, 10);
@@ -67,9 +73,19 @@ describe('collaborationNetworks: inter-professional level', () => {
   it('lists members in post with agency group and profession', () => {
     const { nets } = networksOf({
       members: [
-        buildMember({ id: 'm-1', displayName: 'Ana', agencyId: 'ag-school', professionId: 'pr-teacher' }),
+        buildMember({
+          id: 'm-1',
+          displayName: 'Ana',
+          agencyId: 'ag-school',
+          professionId: 'pr-teacher',
+        }),
         buildMember({ id: 'm-2', agencyId: 'ag-health', professionId: 'pr-ot' }),
-        buildMember({ id: 'm-gone', agencyId: 'ag-health', professionId: 'pr-ot', endDate: '2025-05-01' }),
+        buildMember({
+          id: 'm-gone',
+          agencyId: 'ag-health',
+          professionId: 'pr-ot',
+          endDate: '2025-05-01',
+        }),
       ],
     });
     expect(nets.interProfessional.nodes).toEqual([
@@ -90,8 +106,18 @@ describe('collaborationNetworks: inter-professional level', () => {
     const { nets } = networksOf({
       members: [
         buildMember({ id: 'm-1', startDate: '2024-01-01' }),
-        buildMember({ id: 'm-2', startDate: '2024-01-01', agencyId: 'ag-health', professionId: 'pr-ot' }),
-        buildMember({ id: 'm-3', startDate: '2024-01-01', agencyId: 'ag-health', professionId: 'pr-ot' }),
+        buildMember({
+          id: 'm-2',
+          startDate: '2024-01-01',
+          agencyId: 'ag-health',
+          professionId: 'pr-ot',
+        }),
+        buildMember({
+          id: 'm-3',
+          startDate: '2024-01-01',
+          agencyId: 'ag-health',
+          professionId: 'pr-ot',
+        }),
       ],
       communications: [
         buildCommunication({ id: 'c-edge', date: '2024-12-31', fromId: 'm-1', toIds: ['m-2'] }),
@@ -110,7 +136,12 @@ describe('collaborationNetworks: inter-professional level', () => {
       members: [
         buildMember({ id: 'm-1' }),
         buildMember({ id: 'm-2', agencyId: 'ag-health', professionId: 'pr-ot' }),
-        buildMember({ id: 'm-3', agencyId: 'ag-health', professionId: 'pr-ot', endDate: '2025-10-01' }),
+        buildMember({
+          id: 'm-3',
+          agencyId: 'ag-health',
+          professionId: 'pr-ot',
+          endDate: '2025-10-01',
+        }),
       ],
       communications: [
         buildCommunication({ id: 'c1', date: '2025-06-01', fromId: 'm-1', toIds: ['m-3'] }),
@@ -123,15 +154,34 @@ describe('collaborationNetworks: inter-professional level', () => {
   });
 
   it('takes survey contacts from the current wave only', () => {
-    const contact = (memberId: string) => ({ memberId, frequency: 'daily', workingLevel: 'cooperation' });
+    const contact = (memberId: string) => ({
+      memberId,
+      frequency: 'daily',
+      workingLevel: 'cooperation',
+    });
     const { nets } = networksOf({
-      waves: [buildWave({ id: 'w-old', opensOn: '2025-02-01' }), buildWave({ id: 'w-new', opensOn: '2025-09-01' })],
+      waves: [
+        buildWave({ id: 'w-old', opensOn: '2025-02-01' }),
+        buildWave({ id: 'w-new', opensOn: '2025-09-01' }),
+      ],
       responses: [
-        buildResponse({ id: 'r-old', waveId: 'w-old', respondentMemberId: 'm-1', contacts: [contact('m-3')] }),
-        buildResponse({ id: 'r-new', waveId: 'w-new', respondentMemberId: 'm-1', contacts: [contact('m-2')] }),
+        buildResponse({
+          id: 'r-old',
+          waveId: 'w-old',
+          respondentMemberId: 'm-1',
+          contacts: [contact('m-3')],
+        }),
+        buildResponse({
+          id: 'r-new',
+          waveId: 'w-new',
+          respondentMemberId: 'm-1',
+          contacts: [contact('m-2')],
+        }),
       ],
     });
-    expect(nets.interProfessional.ties.map((r) => `${r.source}>${r.target}:${r.survey}`)).toEqual(['m-1>m-2:1']);
+    expect(nets.interProfessional.ties.map((r) => `${r.source}>${r.target}:${r.survey}`)).toEqual([
+      'm-1>m-2:1',
+    ]);
   });
 });
 
@@ -139,7 +189,12 @@ describe('collaborationNetworks: inter-agency level', () => {
   const doc: Partial<CollaborationDocumentInput> = {
     agencies: [
       { id: 'ag-school', name: 'Test School', sector: 'education', statutoryDutyForJointAim: true },
-      { id: 'ag-health', name: 'Test Health Trust', sector: 'health', statutoryDutyForJointAim: true },
+      {
+        id: 'ag-health',
+        name: 'Test Health Trust',
+        sector: 'health',
+        statutoryDutyForJointAim: true,
+      },
       { id: 'ag-youth', name: 'Youth Service', sector: 'youth', statutoryDutyForJointAim: false },
     ],
     communications: [
@@ -148,7 +203,12 @@ describe('collaborationNetworks: inter-agency level', () => {
       buildCommunication({ id: 'c3', date: '2025-06-03', fromId: 'm-2', toIds: ['m-3'] }),
     ],
     agencyRelations: [
-      buildAgencyRelation({ id: 'rel-1', agencyIds: ['ag-school', 'ag-youth'], protocol: true, yearsOfHistory: 4 }),
+      buildAgencyRelation({
+        id: 'rel-1',
+        agencyIds: ['ag-school', 'ag-youth'],
+        protocol: true,
+        yearsOfHistory: 4,
+      }),
       buildAgencyRelation({ id: 'rel-empty', agencyIds: ['ag-health', 'ag-youth'] }),
     ],
   };
@@ -159,7 +219,11 @@ describe('collaborationNetworks: inter-agency level', () => {
     expect(net.level).toBe('interAgency');
     expect(net.nodes.map((n) => n.id)).toEqual(['ag-school', 'ag-health', 'ag-youth']);
     // m-1 (school) → m-2 (health) twice; m-2 → m-3 is inside ag-health.
-    expect(row(net.ties, 'ag-school', 'ag-health')).toMatchObject({ weight: 2, communication: 2, relation: 0 });
+    expect(row(net.ties, 'ag-school', 'ag-health')).toMatchObject({
+      weight: 2,
+      communication: 2,
+      relation: 0,
+    });
     expect(row(net.ties, 'ag-health', 'ag-health')).toBeUndefined();
     expect(row(net.ties, 'ag-health', 'ag-school')).toBeUndefined();
   });
@@ -167,7 +231,11 @@ describe('collaborationNetworks: inter-agency level', () => {
   it('adds agency relations in both directions, one contact per shared feature', () => {
     const { nets } = networksOf(doc);
     const net = nets.interAgency;
-    expect(row(net.ties, 'ag-school', 'ag-youth')).toMatchObject({ weight: 2, relation: 2, communication: 0 });
+    expect(row(net.ties, 'ag-school', 'ag-youth')).toMatchObject({
+      weight: 2,
+      relation: 2,
+      communication: 0,
+    });
     expect(row(net.ties, 'ag-youth', 'ag-school')).toMatchObject({ weight: 2, relation: 2 });
     // A relation with nothing shared is no tie.
     expect(row(net.ties, 'ag-health', 'ag-youth')).toBeUndefined();
@@ -178,7 +246,9 @@ describe('collaborationNetworks: inter-agency level', () => {
   it('never mixes the levels: no agency in the member network, no relation in member ties', () => {
     const { nets } = networksOf(doc);
     const memberIds = new Set(nets.interProfessional.nodes.map((n) => n.id));
-    expect(nets.interProfessional.ties.every((r) => memberIds.has(r.source) && !('relation' in r))).toBe(true);
+    expect(
+      nets.interProfessional.ties.every((r) => memberIds.has(r.source) && !('relation' in r)),
+    ).toBe(true);
     expect(nets.interAgency.nodes.some((n) => memberIds.has(n.id))).toBe(false);
     expect(nets.interProfessional.measures.nodeCount).toBe(3);
     expect(nets.interAgency.measures.nodeCount).toBe(3);
@@ -206,7 +276,11 @@ describe('collaborationNetworks: sparse documents', () => {
     expect(nets.interProfessional.nodes).toEqual([]);
     expect(nets.interProfessional.measures.density).toBe(0);
     expect(nets.interAgency.ties).toEqual([]);
-    expect(networkEvidence(nets.interProfessional, ctx.thresholds)).toEqual({ n: 0, minimum: 3, shortOf: 'nodes' });
+    expect(networkEvidence(nets.interProfessional, ctx.thresholds)).toEqual({
+      n: 0,
+      minimum: 3,
+      shortOf: 'nodes',
+    });
   });
 
   it('needs 3 members and 5 contacts in the window', () => {

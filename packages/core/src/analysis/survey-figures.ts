@@ -72,7 +72,7 @@ export function surveyFigure(
 
 function cronbachAlphaOrNull(rows: (number | null)[][]): number | null {
   // Cronbach's α needs complete rows: drop respondents with a missing item.
-  const complete = rows.filter((r) => r.every((v) => v !== null)) as number[][];
+  const complete = rows.filter((r): r is number[] => r.every((v) => v !== null));
   if (complete.length < 2) return null;
   return cronbachAlpha(complete).value;
 }

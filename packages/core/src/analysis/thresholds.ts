@@ -46,7 +46,11 @@ export const DEFAULT_THRESHOLDS = {
 } as const satisfies Record<string, Record<string, number>>;
 
 /** The thresholds in force for one diagnosis. */
-export type Thresholds = { readonly [K in keyof typeof DEFAULT_THRESHOLDS]: Readonly<Record<keyof (typeof DEFAULT_THRESHOLDS)[K], number>> };
+export type Thresholds = {
+  readonly [K in keyof typeof DEFAULT_THRESHOLDS]: Readonly<
+    Record<keyof (typeof DEFAULT_THRESHOLDS)[K], number>
+  >;
+};
 
 /** Overrides: any subset of thresholds, any subset of their values. */
 export type ThresholdOverrides = {

@@ -42,12 +42,7 @@ export interface ThresholdUse {
 
 /** Value an indicator reports: a number, a category, a list or a small table. */
 export type IndicatorValue =
-  | number
-  | string
-  | boolean
-  | null
-  | readonly unknown[]
-  | Readonly<Record<string, unknown>>;
+  number | string | boolean | null | readonly unknown[] | Readonly<Record<string, unknown>>;
 
 /** One measured indicator (ANALYSIS.md "Result shape"). */
 export interface IndicatorResult {

@@ -219,7 +219,7 @@ describe('migrating older documents', () => {
   it('is what restore runs before validation', () => {
     const toCurrent: MigrationStep[] = [
       {
-        from: 0 as number,
+        from: 0,
         describe: 'never used',
         up: (d) => d,
       },

@@ -90,7 +90,8 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value.length > 40 ? 'text' : `"${value}"`;
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return typeof value;
+  return `${value as number | boolean | bigint | undefined}`;
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue): DocumentIssue {

@@ -13,40 +13,39 @@ export interface TaxonomyLevel<Id extends string | number> {
 }
 
 /** Frost's taxonomy (the default), with plain-words prompts used in the survey. */
-export const FROST_TAXONOMY: readonly (TaxonomyLevel<FrostLevel> & { prompt: string | null })[] =
-  [
-    {
-      id: 'none',
-      rank: 0,
-      label: 'None yet',
-      description: 'Each works in parallel with no contact about this work.',
-      prompt: null,
-    },
-    {
-      id: 'cooperation',
-      rank: 1,
-      label: 'Cooperation',
-      description:
-        'Services keep their independence but aim at consistent goals and offer services that complement each other.',
-      prompt: 'We keep each other informed.',
-    },
-    {
-      id: 'collaboration',
-      rank: 2,
-      label: 'Collaboration',
-      description:
-        'Services plan together and tackle overlaps, duplication and gaps on the way to common outcomes.',
-      prompt: 'We plan together and sort out overlaps and gaps.',
-    },
-    {
-      id: 'coordination',
-      rank: 3,
-      label: 'Coordination',
-      description:
-        'Services work together in a planned, systematic way towards goals they have agreed and share.',
-      prompt: 'We plan, deliver and review together, systematically.',
-    },
-  ];
+export const FROST_TAXONOMY: readonly (TaxonomyLevel<FrostLevel> & { prompt: string | null })[] = [
+  {
+    id: 'none',
+    rank: 0,
+    label: 'None yet',
+    description: 'Each works in parallel with no contact about this work.',
+    prompt: null,
+  },
+  {
+    id: 'cooperation',
+    rank: 1,
+    label: 'Cooperation',
+    description:
+      'Services keep their independence but aim at consistent goals and offer services that complement each other.',
+    prompt: 'We keep each other informed.',
+  },
+  {
+    id: 'collaboration',
+    rank: 2,
+    label: 'Collaboration',
+    description:
+      'Services plan together and tackle overlaps, duplication and gaps on the way to common outcomes.',
+    prompt: 'We plan together and sort out overlaps and gaps.',
+  },
+  {
+    id: 'coordination',
+    rank: 3,
+    label: 'Coordination',
+    description:
+      'Services work together in a planned, systematic way towards goals they have agreed and share.',
+    prompt: 'We plan, deliver and review together, systematically.',
+  },
+];
 
 /** Rank of a Frost level, for comparisons and medians. */
 export function frostRank(level: FrostLevel): number {

@@ -1,6 +1,6 @@
-// The file itself, not the centrality index (which loads every centrality): its CommonJS
-// `module.exports = fn` is the namespace's `default` under Node ESM, vitest and bundlers alike.
-import * as closenessModule from 'graphology-metrics/centrality/closeness.js';
+// Named import from the index: the CommonJS file's own default export types differently under
+// NodeNext and bundler resolution, the index's named export types and runs the same everywhere.
+import { closeness } from 'graphology-metrics/centrality/index.js';
 import type { AbstractGraph } from 'graphology-types';
 import { requireGraphType } from './network-graph.js';
 import { adjacencyFromGraph, shortestPathCentralities } from './network-kernels.js';
@@ -34,5 +34,5 @@ export function betweennessCentrality(graph: AbstractGraph): Record<string, numb
 export function closenessCentrality(graph: AbstractGraph): Record<string, number> {
   requireGraphType(graph, 'undirected', 'closenessCentrality');
   if (graph.order === 0) return {}; // graphology-metrics cannot size its queue for an empty graph
-  return closenessModule.default(graph, { wassermanFaust: true });
+  return closeness(graph, { wassermanFaust: true });
 }

@@ -62,9 +62,7 @@ export function freemanDegreeCentralization(graph: AbstractGraph): number {
 export function components(graph: AbstractGraph): string[][] {
   requireGraphType(graph, 'undirected', 'components');
   const result = connectedComponents(graph).map((component) => component.sort(compareIds));
-  return result.sort(
-    (a, b) => b.length - a.length || compareIds(a[0] ?? '', b[0] ?? ''),
-  );
+  return result.sort((a, b) => b.length - a.length || compareIds(a[0] ?? '', b[0] ?? ''));
 }
 
 /** Nodes of an undirected graph without any tie (self-loops do not count), sorted by id. */

@@ -1,4 +1,9 @@
-import { compareIds, prepareNetwork, type PreparedNetwork, type TieTable } from './network-graph.js';
+import {
+  compareIds,
+  prepareNetwork,
+  type PreparedNetwork,
+  type TieTable,
+} from './network-graph.js';
 import type { EdgeListRow, NetworkInput, NetworkOptions } from './types.js';
 
 export interface EdgeListOptions extends NetworkOptions {

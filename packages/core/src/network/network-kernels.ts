@@ -42,7 +42,10 @@ export function adjacencyFromPairs(n: number, pairs: PairColumns): Adjacency {
 }
 
 /** Neighbour lists of a graphology graph (ties taken as undirected, self-loops left out), in `graph.nodes()` order. */
-export function adjacencyFromGraph(graph: AbstractGraph): { nodes: string[]; adjacency: Adjacency } {
+export function adjacencyFromGraph(graph: AbstractGraph): {
+  nodes: string[];
+  adjacency: Adjacency;
+} {
   const nodes = graph.nodes();
   const n = nodes.length;
   const index = new Map<string, number>();
@@ -79,8 +82,7 @@ export function shortestPathCentralities(
   const { n, neighbors } = adjacency;
   const words = (n + 31) >>> 5;
   const dense =
-    method === 'dense' ||
-    (method === 'auto' && n <= 16_384 && 2 * n * words <= neighbors.length);
+    method === 'dense' || (method === 'auto' && n <= 16_384 && 2 * n * words <= neighbors.length);
   const betweenness = new Float64Array(n);
   const closeness = new Float64Array(n);
   if (dense) denseBrandes(adjacency, betweenness, closeness);

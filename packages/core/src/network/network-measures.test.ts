@@ -142,7 +142,9 @@ describe('networkMeasures: worked examples', () => {
   it('returns plain JSON', () => {
     const m = networkMeasures(randomNetwork(1, 30, 80, 3));
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
-    expect(m.conventions.join(' ')).toMatch(/at least one contact between them falls in the window/);
+    expect(m.conventions.join(' ')).toMatch(
+      /at least one contact between them falls in the window/,
+    );
   });
 });
 
@@ -161,7 +163,9 @@ describe('input handling', () => {
     expect(m.tieCount).toBe(2);
     expect(m.undirectedTieCount).toBe(1);
     expect(m.isolates).toEqual(['c']);
-    expect(m.weights).toEqual([{ source: 'a', target: 'b', weight: 5, communication: 3, survey: 1 }]);
+    expect(m.weights).toEqual([
+      { source: 'a', target: 'b', weight: 5, communication: 3, survey: 1 },
+    ]);
     expect(m.conventions).toContain('1 self-loop tie record(s) were ignored.');
     expect(edgeList(input)).toEqual([
       { source: 'a', target: 'b', weight: 4, communication: 3, survey: 1 },
@@ -273,7 +277,8 @@ describe('separate measures', () => {
     const layer = (l: number) => Array.from({ length: width }, (_, k) => `L${l}_${k}`);
     for (let l = 0; l < layers; l++) {
       ids.push(...layer(l));
-      for (const a of l === 0 ? ['s'] : layer(l - 1)) for (const b of layer(l)) ties.push(tie(a, b));
+      for (const a of l === 0 ? ['s'] : layer(l - 1))
+        for (const b of layer(l)) ties.push(tie(a, b));
     }
     for (const a of layer(layers - 1)) ties.push(tie(a, 't'));
     const { undirected } = networkGraphs({ nodes: nodes(...ids), ties });
@@ -297,19 +302,20 @@ describe('separate measures', () => {
     }
     expected /= 2; // each pair seen from both ends
     const total = Object.values(betweenness).reduce((a, b) => a + b, 0);
-    expect(total * ((order - 1) * (order - 2)) / 2).toBeCloseTo(expected, 6);
+    expect((total * ((order - 1) * (order - 2))) / 2).toBeCloseTo(expected, 6);
     // Symmetry: every node of a layer carries the same share.
     expect(betweenness['L10_0']).toBeCloseTo(betweenness['L10_2']!, 12);
   });
 });
 
 describe('performance', () => {
-  it('200 people, 100,000 contacts in well under a second', () => {
+  // A loose bound that catches pathological slowdowns; scripts/bench.js measures properly.
+  it('200 people, 100,000 contacts within a few seconds', { timeout: 30_000 }, () => {
     const input = randomNetwork(42, 200, 100_000, 8);
     const started = performance.now();
     const m = networkMeasures(input);
     const elapsed = performance.now() - started;
     expect(m.nodeCount).toBe(200);
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(5000);
   });
 });

@@ -46,7 +46,10 @@ function conventions(prepared: PreparedNetwork, options: NetworkOptions): string
  * with 100,000 contacts takes milliseconds; the separate functions (`betweennessCentrality`, …)
  * give the same values from graphology graphs.
  */
-export function networkMeasures(input: NetworkInput, options: NetworkOptions = {}): NetworkMeasures {
+export function networkMeasures(
+  input: NetworkInput,
+  options: NetworkOptions = {},
+): NetworkMeasures {
   const prepared = prepareNetwork(input, options);
   const { ids, rank, groups, directed, undirected } = prepared;
   const n = ids.length;

@@ -1,5 +1,4 @@
-/* eslint-disable no-restricted-imports, no-restricted-globals -- this test runs the networkx
-   reference script through child_process and reads CI from the environment; the source is pure. */
+// Runs the networkx reference script (networkx-compare.py) through child_process.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -115,9 +114,10 @@ function layeredNetwork(layers: number): NetworkInput {
 }
 
 const CASES: [string, NetworkInput][] = [
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(
-    (seed): [string, NetworkInput] => [`random network, seed ${seed}`, awkwardNetwork(seed)],
-  ),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((seed): [string, NetworkInput] => [
+    `random network, seed ${seed}`,
+    awkwardNetwork(seed),
+  ]),
   ['dense random network (60 people, 1,500 contacts)', randomNetwork(99, 60, 1_500, 6)],
   ['layered network (3²² shortest paths)', layeredNetwork(22)],
   ['two people', { nodes: [{ id: 'a' }, { id: 'b' }], ties: [{ source: 'a', target: 'b' }] }],
@@ -131,57 +131,69 @@ describe('agreement with networkx', () => {
     if (!networkxAvailable) throw new Error(networkxProblem);
   });
 
-  it.skipIf(skipLocally).each(CASES)('%s: every measure equals networkx to 1e-9', (_name, input) => {
-    if (!networkxAvailable) throw new Error(networkxProblem);
-    const expected = runNetworkx(input);
-    const actual = networkMeasures(input);
-    expect(actual.nodeCount).toBe(expected.nodeCount);
-    expect(actual.tieCount).toBe(expected.tieCount);
-    expect(actual.undirectedTieCount).toBe(expected.undirectedTieCount);
-    expectNullableClose(actual.density, expected.density, 'density');
-    expectNullableClose(actual.reciprocity, expected.reciprocity, 'reciprocity');
-    expect(actual.inDegree).toEqual(expected.inDegree);
-    expect(actual.outDegree).toEqual(expected.outDegree);
-    expectNullableClose(
-      actual.degreeCentralization,
-      expected.degreeCentralization,
-      'degreeCentralization',
-    );
-    expectRecordClose(actual.betweenness, expected.betweenness, 'betweenness');
-    expectRecordClose(actual.closeness, expected.closeness, 'closeness');
-    expect(actual.components).toEqual(expected.components);
-    expect(actual.isolates).toEqual(expected.isolates);
-    expect(actual.articulationPoints).toEqual(expected.articulationPoints);
-    expectEiClose(actual.eiIndex, expected.eiIndex);
-    expect(actual.weights.map(({ source, target, weight }) => ({ source, target, weight }))).toEqual(
-      expected.weights,
-    );
+  it.skipIf(skipLocally).each(CASES)(
+    '%s: every measure equals networkx to 1e-9',
+    (_name, input) => {
+      if (!networkxAvailable) throw new Error(networkxProblem);
+      const expected = runNetworkx(input);
+      const actual = networkMeasures(input);
+      expect(actual.nodeCount).toBe(expected.nodeCount);
+      expect(actual.tieCount).toBe(expected.tieCount);
+      expect(actual.undirectedTieCount).toBe(expected.undirectedTieCount);
+      expectNullableClose(actual.density, expected.density, 'density');
+      expectNullableClose(actual.reciprocity, expected.reciprocity, 'reciprocity');
+      expect(actual.inDegree).toEqual(expected.inDegree);
+      expect(actual.outDegree).toEqual(expected.outDegree);
+      expectNullableClose(
+        actual.degreeCentralization,
+        expected.degreeCentralization,
+        'degreeCentralization',
+      );
+      expectRecordClose(actual.betweenness, expected.betweenness, 'betweenness');
+      expectRecordClose(actual.closeness, expected.closeness, 'closeness');
+      expect(actual.components).toEqual(expected.components);
+      expect(actual.isolates).toEqual(expected.isolates);
+      expect(actual.articulationPoints).toEqual(expected.articulationPoints);
+      expectEiClose(actual.eiIndex, expected.eiIndex);
+      expect(
+        actual.weights.map(({ source, target, weight }) => ({ source, target, weight })),
+      ).toEqual(expected.weights);
 
-    // The separate graph-based functions (graphology where it has the measure) agree too.
-    const { directed, undirected } = networkGraphs(input);
-    expectNullableClose(networkDensity(directed), expected.density, 'networkDensity');
-    expectNullableClose(reciprocity(directed), expected.reciprocity, 'reciprocity()');
-    expectNullableClose(
-      freemanDegreeCentralization(undirected),
-      expected.degreeCentralization,
-      'freemanDegreeCentralization()',
-    );
-    expectRecordClose(betweennessCentrality(undirected), expected.betweenness, 'betweennessCentrality()');
-    expectRecordClose(closenessCentrality(undirected), expected.closeness, 'closenessCentrality()');
-    expect(components(undirected)).toEqual(expected.components);
-    expect(isolates(undirected)).toEqual(expected.isolates);
-    expect(articulationPoints(undirected)).toEqual(expected.articulationPoints);
-    expectEiClose(eiIndex(undirected), expected.eiIndex);
+      // The separate graph-based functions (graphology where it has the measure) agree too.
+      const { directed, undirected } = networkGraphs(input);
+      expectNullableClose(networkDensity(directed), expected.density, 'networkDensity');
+      expectNullableClose(reciprocity(directed), expected.reciprocity, 'reciprocity()');
+      expectNullableClose(
+        freemanDegreeCentralization(undirected),
+        expected.degreeCentralization,
+        'freemanDegreeCentralization()',
+      );
+      expectRecordClose(
+        betweennessCentrality(undirected),
+        expected.betweenness,
+        'betweennessCentrality()',
+      );
+      expectRecordClose(
+        closenessCentrality(undirected),
+        expected.closeness,
+        'closenessCentrality()',
+      );
+      expect(components(undirected)).toEqual(expected.components);
+      expect(isolates(undirected)).toEqual(expected.isolates);
+      expect(articulationPoints(undirected)).toEqual(expected.articulationPoints);
+      expectEiClose(eiIndex(undirected), expected.eiIndex);
 
-    // Both traversals of the Brandes kernel.
-    const prepared = prepareNetwork(input);
-    const adjacency = adjacencyFromPairs(prepared.ids.length, prepared.undirected);
-    for (const method of ['dense', 'sparse'] as const) {
-      const { betweenness, closeness } = shortestPathCentralities(adjacency, method);
-      const record = (values: Float64Array) =>
-        Object.fromEntries(prepared.ids.map((id, i) => [id, values[i]!]));
-      expectRecordClose(record(betweenness), expected.betweenness, `betweenness (${method})`);
-      expectRecordClose(record(closeness), expected.closeness, `closeness (${method})`);
-    }
-  }, 60_000);
+      // Both traversals of the Brandes kernel.
+      const prepared = prepareNetwork(input);
+      const adjacency = adjacencyFromPairs(prepared.ids.length, prepared.undirected);
+      for (const method of ['dense', 'sparse'] as const) {
+        const { betweenness, closeness } = shortestPathCentralities(adjacency, method);
+        const record = (values: Float64Array) =>
+          Object.fromEntries(prepared.ids.map((id, i) => [id, values[i]!]));
+        expectRecordClose(record(betweenness), expected.betweenness, `betweenness (${method})`);
+        expectRecordClose(record(closeness), expected.closeness, `closeness (${method})`);
+      }
+    },
+    60_000,
+  );
 });

@@ -30,10 +30,7 @@ export interface NetworkOptions {
 }
 
 export type NetworkInputErrorCode =
-  | 'unknown_node'
-  | 'duplicate_node'
-  | 'invalid_weight'
-  | 'reserved_source_name';
+  'unknown_node' | 'duplicate_node' | 'invalid_weight' | 'reserved_source_name';
 
 /** A problem in a {@link NetworkInput}; `path` points at the offending value, e.g. `ties[3].target`. */
 export class NetworkInputError extends Error {

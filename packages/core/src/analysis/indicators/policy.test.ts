@@ -45,7 +45,12 @@ describe('policy.structures.statutoryBasis', () => {
   it('watches at one agency without a duty, naming it', () => {
     const r = result(id, {
       agencies: [
-        buildAgency({ id: 'ag-school', name: 'Test School', sector: 'education', statutoryDutyForJointAim: false }),
+        buildAgency({
+          id: 'ag-school',
+          name: 'Test School',
+          sector: 'education',
+          statutoryDutyForJointAim: false,
+        }),
         buildAgency({ id: 'ag-health', name: 'Test Health Trust', sector: 'health' }),
       ],
     });
@@ -89,7 +94,10 @@ describe('policy.interactions.clashes', () => {
   });
 
   it('watches at one conflicting interaction', () => {
-    const r = result(id, { policies, policyInteractions: [buildPolicyInteraction({ id: 'pi-1' })] });
+    const r = result(id, {
+      policies,
+      policyInteractions: [buildPolicyInteraction({ id: 'pi-1' })],
+    });
     expect(r.status).toBe('watch');
     expect(ids(r)).toEqual(['pi-1']);
     expect(r.finding).toContain('Confidentiality promise');
@@ -130,7 +138,10 @@ describe('policy.interactions.clashes', () => {
       policyInteractions: [buildPolicyInteraction({ id: 'pi-1', evidenceIds: ['wh-2'] })],
       withheldInformation: [
         buildWithheldInformation({ id: 'wh-1', rule: { kind: 'policy', policyId: 'pol-a' } }),
-        buildWithheldInformation({ id: 'wh-2', rule: { kind: 'professionConstraint', professionId: 'pr-ot' } }),
+        buildWithheldInformation({
+          id: 'wh-2',
+          rule: { kind: 'professionConstraint', professionId: 'pr-ot' },
+        }),
       ],
     });
     expect(r.value).toBe(1);
@@ -152,7 +163,14 @@ describe('policy.regulation.constraints', () => {
     {
       id: 'pr-ot',
       name: 'Occupational therapist',
-      constraints: [{ id: 'k-1', description: 'Clinical notes stay in the trust', limits: 'sharing' as const, neededByCollaboration: needed }],
+      constraints: [
+        {
+          id: 'k-1',
+          description: 'Clinical notes stay in the trust',
+          limits: 'sharing' as const,
+          neededByCollaboration: needed,
+        },
+      ],
     },
   ];
 
@@ -181,7 +199,12 @@ describe('policy.feedback.adaptations', () => {
       adaptations: [
         buildAdaptation({ id: 'ad-1', kind: 'workaround' }),
         buildAdaptation({ id: 'ad-2', kind: 'feedback', fedBackTo: 'Trust board' }),
-        buildAdaptation({ id: 'ad-3', kind: 'feedback', fedBackTo: 'SECRET board', confidentialTo: 'ag-school' }),
+        buildAdaptation({
+          id: 'ad-3',
+          kind: 'feedback',
+          fedBackTo: 'SECRET board',
+          confidentialTo: 'ag-school',
+        }),
       ],
     });
     expect(r.kind).toBe('descriptive');

@@ -59,7 +59,11 @@ describe('every process indicator', () => {
       expect(seen.has(def.id)).toBe(false);
       seen.add(def.id);
       const r = result(def.id, { members: [], agencies: [], professions: [] });
-      expect(r.status === 'insufficient' || def.id.endsWith('jointGoalDefined') || def.id.endsWith('duration.age')).toBe(true);
+      expect(
+        r.status === 'insufficient' ||
+          def.id.endsWith('jointGoalDefined') ||
+          def.id.endsWith('duration.age'),
+      ).toBe(true);
       expect(JSON.stringify(r)).not.toContain('NaN');
     }
   });
@@ -67,8 +71,12 @@ describe('every process indicator', () => {
 
 describe('process.jointActivities.phaseCoverage', () => {
   const id = 'process.jointActivities.phaseCoverage';
-  const act = (i: string, phase: 'planning' | 'doing' | 'reviewing', date = '2025-10-01', participantIds = ['m-1', 'm-2']) =>
-    buildActivity({ id: i, phase, date, participantIds });
+  const act = (
+    i: string,
+    phase: 'planning' | 'doing' | 'reviewing',
+    date = '2025-10-01',
+    participantIds = ['m-1', 'm-2'],
+  ) => buildActivity({ id: i, phase, date, participantIds });
 
   it('is insufficient with no activity recorded at all', () => {
     expect(result(id).status).toBe('insufficient');
@@ -83,7 +91,10 @@ describe('process.jointActivities.phaseCoverage', () => {
 
   it('is a concern with planning only, and ignores one-person activities', () => {
     const r = result(id, {
-      activities: [act('a-plan', 'planning', '2025-07-01'), act('a-solo', 'doing', '2025-10-01', ['m-1'])],
+      activities: [
+        act('a-plan', 'planning', '2025-07-01'),
+        act('a-solo', 'doing', '2025-10-01', ['m-1']),
+      ],
     });
     expect(r.status).toBe('concern');
     expect(ids(r)).toEqual(['a-plan']);
@@ -175,9 +186,15 @@ describe('process.continuity.turnover', () => {
   // headcount is 10 at both ends and turnover is k / 10.
   const staff = (k: number) => [
     ...Array.from({ length: 10 }, (_, i) =>
-      buildMember({ id: `m-${i + 1}`, startDate: '2024-01-01', ...(i < k ? { endDate: '2025-08-01' } : {}) }),
+      buildMember({
+        id: `m-${i + 1}`,
+        startDate: '2024-01-01',
+        ...(i < k ? { endDate: '2025-08-01' } : {}),
+      }),
     ),
-    ...Array.from({ length: k }, (_, i) => buildMember({ id: `new-${i + 1}`, startDate: '2025-08-01' })),
+    ...Array.from({ length: k }, (_, i) =>
+      buildMember({ id: `new-${i + 1}`, startDate: '2025-08-01' }),
+    ),
   ];
 
   it('is ok below 0.20 (1 in 10)', () => {
@@ -202,7 +219,10 @@ describe('process.continuity.turnover', () => {
 
   it('does not count a member who left on the window’s first day (outside it)', () => {
     const r = result(id, {
-      members: [...staff(0).slice(0, 9), buildMember({ id: 'm-10', startDate: '2024-01-01', endDate: '2024-12-31' })],
+      members: [
+        ...staff(0).slice(0, 9),
+        buildMember({ id: 'm-10', startDate: '2024-01-01', endDate: '2024-12-31' }),
+      ],
     });
     expect(r.details).toMatchObject({ leavers: 0 });
   });
@@ -218,7 +238,9 @@ describe('process.continuity.keyPeople', () => {
   const id = 'process.continuity.keyPeople';
 
   it('watches when one member is the only link (a path m-1 – m-2 – m-3)', () => {
-    const r = result(id, { communications: [...comms(3, 'm-1', 'm-2'), ...comms(2, 'm-2', 'm-3', 'd')] });
+    const r = result(id, {
+      communications: [...comms(3, 'm-1', 'm-2'), ...comms(2, 'm-2', 'm-3', 'd')],
+    });
     expect(r.status).toBe('watch');
     expect(r.value).toEqual(['m-2']);
     expect(ids(r)).toEqual(['m-2']);
@@ -226,20 +248,32 @@ describe('process.continuity.keyPeople', () => {
 
   it('is ok in a triangle', () => {
     const r = result(id, {
-      communications: [...comms(3, 'm-1', 'm-2'), ...comms(1, 'm-2', 'm-3', 'd'), ...comms(1, 'm-3', 'm-1', 'e')],
+      communications: [
+        ...comms(3, 'm-1', 'm-2'),
+        ...comms(1, 'm-2', 'm-3', 'd'),
+        ...comms(1, 'm-3', 'm-1', 'e'),
+      ],
     });
     expect(r.status).toBe('ok');
   });
 
   it('is insufficient with 4 contacts, or with 2 members', () => {
-    expect(result(id, { communications: [...comms(2), ...comms(2, 'm-2', 'm-3', 'd')] }).status).toBe('insufficient');
-    expect(result(id, { members: members(2), communications: comms(6) }).status).toBe('insufficient');
+    expect(
+      result(id, { communications: [...comms(2), ...comms(2, 'm-2', 'm-3', 'd')] }).status,
+    ).toBe('insufficient');
+    expect(result(id, { members: members(2), communications: comms(6) }).status).toBe(
+      'insufficient',
+    );
   });
 });
 
 describe('process.continuity.tieRetention', () => {
   const id = 'process.continuity.tieRetention';
-  const contact = (memberId: string, frequency = 'weekly') => ({ memberId, frequency, workingLevel: 'cooperation' });
+  const contact = (memberId: string, frequency = 'weekly') => ({
+    memberId,
+    frequency,
+    workingLevel: 'cooperation',
+  });
   const doc = (now: string[], prevMode: 'identified' | 'anonymous' = 'identified') => ({
     members: members(6),
     waves: [
@@ -255,7 +289,12 @@ describe('process.continuity.tieRetention', () => {
             contacts: ['m-2', 'm-3', 'm-4', 'm-5', 'm-6'].map((m) => contact(m)),
           })
         : buildResponse({ id: 'r-0', waveId: 'w-0' }),
-      buildResponse({ id: 'r-1', waveId: 'w-1', respondentMemberId: 'm-1', contacts: now.map((m) => contact(m)) }),
+      buildResponse({
+        id: 'r-1',
+        waveId: 'w-1',
+        respondentMemberId: 'm-1',
+        contacts: now.map((m) => contact(m)),
+      }),
     ],
   });
 
@@ -292,17 +331,24 @@ describe('process.teamReasoning.purposes.jointGoalDefined', () => {
   const id = 'process.teamReasoning.purposes.jointGoalDefined';
 
   it('is a concern with no joint goal', () => {
-    const r = result(id, { goals: [buildGoal({ id: 'g-a', level: 'agency', agencyId: 'ag-school' })] });
+    const r = result(id, {
+      goals: [buildGoal({ id: 'g-a', level: 'agency', agencyId: 'ag-school' })],
+    });
     expect(r.status).toBe('concern');
   });
 
   it('is a concern when the joint goal is recorded but not agreed (or agreed after the as-of date)', () => {
     expect(result(id, { goals: [buildGoal({ id: 'g-j' })] }).status).toBe('concern');
-    expect(result(id, { goals: [buildGoal({ id: 'g-j', agreed: true, agreedOn: '2026-01-05' })] }).status).toBe('concern');
+    expect(
+      result(id, { goals: [buildGoal({ id: 'g-j', agreed: true, agreedOn: '2026-01-05' })] })
+        .status,
+    ).toBe('concern');
   });
 
   it('is ok with an agreed joint goal', () => {
-    const r = result(id, { goals: [buildGoal({ id: 'g-j', agreed: true, agreedOn: '2025-02-01' })] });
+    const r = result(id, {
+      goals: [buildGoal({ id: 'g-j', agreed: true, agreedOn: '2025-02-01' })],
+    });
     expect(r.status).toBe('ok');
     expect(ids(r)).toEqual(['g-j']);
   });
@@ -316,7 +362,12 @@ describe('process.teamReasoning.purposes.goalConflicts', () => {
     const r = result(id, {
       goals: [
         joint,
-        buildGoal({ id: 'g-school', level: 'agency', agencyId: 'ag-school', links: [{ goalId: 'g-j', relation: 'conflicts' }] }),
+        buildGoal({
+          id: 'g-school',
+          level: 'agency',
+          agencyId: 'ag-school',
+          links: [{ goalId: 'g-j', relation: 'conflicts' }],
+        }),
       ],
     });
     expect(r.status).toBe('concern');
@@ -338,15 +389,28 @@ describe('process.teamReasoning.purposes.goalConflicts', () => {
     const r = result(id, {
       goals: [
         joint,
-        buildGoal({ id: 'g-a', level: 'agency', agencyId: 'ag-school', links: [{ goalId: 'g-j', relation: 'conflicts', resolved: true }] }),
-        buildGoal({ id: 'g-b', level: 'agency', agencyId: 'ag-health', links: [{ goalId: 'g-j', relation: 'supports' }] }),
+        buildGoal({
+          id: 'g-a',
+          level: 'agency',
+          agencyId: 'ag-school',
+          links: [{ goalId: 'g-j', relation: 'conflicts', resolved: true }],
+        }),
+        buildGoal({
+          id: 'g-b',
+          level: 'agency',
+          agencyId: 'ag-health',
+          links: [{ goalId: 'g-j', relation: 'supports' }],
+        }),
       ],
     });
     expect(r.status).toBe('ok');
   });
 
   it('is insufficient without a joint goal or without agency goals', () => {
-    expect(result(id, { goals: [buildGoal({ id: 'g-a', level: 'agency', agencyId: 'ag-school' })] }).status).toBe('insufficient');
+    expect(
+      result(id, { goals: [buildGoal({ id: 'g-a', level: 'agency', agencyId: 'ag-school' })] })
+        .status,
+    ).toBe('insufficient');
     expect(result(id, { goals: [joint] }).status).toBe('insufficient');
   });
 });
@@ -409,7 +473,9 @@ describe('process.teamReasoning.communication.network', () => {
       ['m-2', 'm-1'],
     ]
       .slice(0, k)
-      .map(([from, to], i) => buildCommunication({ id: `c-${i}`, date: '2025-09-01', fromId: from!, toIds: [to!] }));
+      .map(([from, to], i) =>
+        buildCommunication({ id: `c-${i}`, date: '2025-09-01', fromId: from!, toIds: [to!] }),
+      );
 
   it('is ok at a density of exactly 0.30 (6 of 20 ties)', () => {
     const r = result(id, { members: members(5), communications: ring(6) });
@@ -424,7 +490,9 @@ describe('process.teamReasoning.communication.network', () => {
   });
 
   it('is insufficient with 4 contacts', () => {
-    expect(result(id, { members: members(5), communications: ring(4) }).status).toBe('insufficient');
+    expect(result(id, { members: members(5), communications: ring(4) }).status).toBe(
+      'insufficient',
+    );
   });
 });
 
@@ -438,18 +506,31 @@ describe('process.teamReasoning.communication.isolates', () => {
   });
 
   it('is ok once everyone has a tie', () => {
-    expect(result(id, { communications: [...comms(4), ...comms(1, 'm-3', 'm-1', 'd')] }).status).toBe('ok');
+    expect(
+      result(id, { communications: [...comms(4), ...comms(1, 'm-3', 'm-1', 'd')] }).status,
+    ).toBe('ok');
   });
 });
 
 describe('process.teamReasoning.communication.notLoopedIn', () => {
   const id = 'process.teamReasoning.communication.notLoopedIn';
-  const base = (extra: Partial<CollaborationDocumentInput> = {}): Partial<CollaborationDocumentInput> => ({
+  const base = (
+    extra: Partial<CollaborationDocumentInput> = {},
+  ): Partial<CollaborationDocumentInput> => ({
     cases: [buildCase({ id: 'case-x' }), buildCase({ id: 'case-y' })],
-    responsibilityAreas: [buildResponsibilityArea({ id: 'area-ed' }), buildResponsibilityArea({ id: 'area-off' })],
+    responsibilityAreas: [
+      buildResponsibilityArea({ id: 'area-ed' }),
+      buildResponsibilityArea({ id: 'area-off' }),
+    ],
     roleClaims: [buildRoleClaim({ id: 'cl-2', memberId: 'm-2', areaIds: ['area-ed'] })],
     caseEvents: [
-      buildCaseEvent({ id: 'ev-1', date: '2025-09-01', memberId: 'm-1', caseId: 'case-x', areaIds: ['area-off', 'area-ed'] }),
+      buildCaseEvent({
+        id: 'ev-1',
+        date: '2025-09-01',
+        memberId: 'm-1',
+        caseId: 'case-x',
+        areaIds: ['area-off', 'area-ed'],
+      }),
     ],
     ...extra,
   });
@@ -470,11 +551,15 @@ describe('process.teamReasoning.communication.notLoopedIn', () => {
 
   it('does not count a communication before the event or about another case', () => {
     expect(result(id, base({ communications: [tell('2025-08-31')] })).status).toBe('concern');
-    expect(result(id, base({ communications: [tell('2025-09-02', { caseId: 'case-y' })] })).status).toBe('concern');
+    expect(
+      result(id, base({ communications: [tell('2025-09-02', { caseId: 'case-y' })] })).status,
+    ).toBe('concern');
   });
 
   it('accepts a communication from anyone to the member', () => {
-    expect(result(id, base({ communications: [tell('2025-09-05', { fromId: 'm-3' })] })).status).toBe('ok');
+    expect(
+      result(id, base({ communications: [tell('2025-09-05', { fromId: 'm-3' })] })).status,
+    ).toBe('ok');
   });
 
   it('also checks members owning a need in the area on that case', () => {
@@ -482,16 +567,28 @@ describe('process.teamReasoning.communication.notLoopedIn', () => {
       id,
       base({
         roleClaims: [],
-        needs: [buildNeed({ id: 'need-1', caseId: 'case-x', areaId: 'area-off', ownerMemberIds: ['m-3'] })],
+        needs: [
+          buildNeed({
+            id: 'need-1',
+            caseId: 'case-x',
+            areaId: 'area-off',
+            ownerMemberIds: ['m-3'],
+          }),
+        ],
       }),
     );
     expect(ids(r)).toEqual(['ev-1', 'm-3']);
   });
 
   it('is insufficient when no event touches another member’s area', () => {
-    expect(result(id, base({ roleClaims: [buildRoleClaim({ id: 'cl-1', memberId: 'm-1', areaIds: ['area-ed'] })] })).status).toBe(
-      'insufficient',
-    );
+    expect(
+      result(
+        id,
+        base({
+          roleClaims: [buildRoleClaim({ id: 'cl-1', memberId: 'm-1', areaIds: ['area-ed'] })],
+        }),
+      ).status,
+    ).toBe('insufficient');
   });
 
   it('does not judge an event whose 14 days have not yet passed', () => {
@@ -504,7 +601,16 @@ describe('process.teamReasoning.communication.notLoopedIn', () => {
     const r = result(
       id,
       base({
-        members: [...members(3).slice(0, 1), buildMember({ id: 'm-2', agencyId: 'ag-health', professionId: 'pr-ot', startDate: '2025-10-01' }), ...members(3).slice(2)],
+        members: [
+          ...members(3).slice(0, 1),
+          buildMember({
+            id: 'm-2',
+            agencyId: 'ag-health',
+            professionId: 'pr-ot',
+            startDate: '2025-10-01',
+          }),
+          ...members(3).slice(2),
+        ],
       }),
     );
     expect(r.status).toBe('insufficient');
@@ -513,11 +619,20 @@ describe('process.teamReasoning.communication.notLoopedIn', () => {
 
 describe('process.teamReasoning.communication.asymmetricTies', () => {
   const id = 'process.teamReasoning.communication.asymmetricTies';
-  const contact = (memberId: string, frequency: string) => ({ memberId, frequency, workingLevel: 'cooperation' });
+  const contact = (memberId: string, frequency: string) => ({
+    memberId,
+    frequency,
+    workingLevel: 'cooperation',
+  });
   const wave = (m1: string, m2: ReturnType<typeof contact>[], respondents = 3) => ({
     waves: [buildWave({ id: 'w-1', opensOn: '2025-09-01' })],
     responses: [
-      buildResponse({ id: 'r-1', waveId: 'w-1', respondentMemberId: 'm-1', contacts: [contact('m-2', m1)] }),
+      buildResponse({
+        id: 'r-1',
+        waveId: 'w-1',
+        respondentMemberId: 'm-1',
+        contacts: [contact('m-2', m1)],
+      }),
       buildResponse({ id: 'r-2', waveId: 'w-1', respondentMemberId: 'm-2', contacts: m2 }),
       buildResponse({ id: 'r-3', waveId: 'w-1', respondentMemberId: 'm-3' }),
     ].slice(0, respondents),
@@ -549,7 +664,11 @@ describe('process.teamReasoning.communication.sharingBlocked', () => {
   it('watches at one withheld record, citing its id but never its text', () => {
     const r = result(id, {
       withheldInformation: [
-        buildWithheldInformation({ id: 'wh-1', description: 'SECRET home situation', confidentialTo: 'ag-school' }),
+        buildWithheldInformation({
+          id: 'wh-1',
+          description: 'SECRET home situation',
+          confidentialTo: 'ag-school',
+        }),
       ],
     });
     expect(r.status).toBe('watch');
@@ -571,7 +690,9 @@ describe('process.teamReasoning.decisions.participation', () => {
 
   it('is ok when half the affected members took part', () => {
     const r = result(id, {
-      decisions: [buildDecision({ id: 'd-1', participantIds: ['m-1'], affectedMemberIds: ['m-1', 'm-2'] })],
+      decisions: [
+        buildDecision({ id: 'd-1', participantIds: ['m-1'], affectedMemberIds: ['m-1', 'm-2'] }),
+      ],
     });
     expect(r.value).toBe(0.5);
     expect(r.status).toBe('ok');
@@ -580,13 +701,27 @@ describe('process.teamReasoning.decisions.participation', () => {
   it('is a concern below half, averaging over decisions', () => {
     const r = result(id, {
       decisions: [
-        buildDecision({ id: 'd-1', participantIds: ['m-1'], affectedMemberIds: ['m-1', 'm-2', 'm-3'] }),
-        buildDecision({ id: 'd-2', participantIds: ['m-1', 'm-2'], affectedMemberIds: ['m-1', 'm-2', 'm-3'] }),
+        buildDecision({
+          id: 'd-1',
+          participantIds: ['m-1'],
+          affectedMemberIds: ['m-1', 'm-2', 'm-3'],
+        }),
+        buildDecision({
+          id: 'd-2',
+          participantIds: ['m-1', 'm-2'],
+          affectedMemberIds: ['m-1', 'm-2', 'm-3'],
+        }),
       ],
     });
     expect(r.value).toBe(0.5);
     const low = result(id, {
-      decisions: [buildDecision({ id: 'd-1', participantIds: ['m-1'], affectedMemberIds: ['m-1', 'm-2', 'm-3'] })],
+      decisions: [
+        buildDecision({
+          id: 'd-1',
+          participantIds: ['m-1'],
+          affectedMemberIds: ['m-1', 'm-2', 'm-3'],
+        }),
+      ],
     });
     expect(low.value).toBe(0.333);
     expect(low.status).toBe('concern');
@@ -594,7 +729,9 @@ describe('process.teamReasoning.decisions.participation', () => {
   });
 
   it('is insufficient with no decision naming affected members', () => {
-    expect(result(id, { decisions: [buildDecision({ id: 'd-1', participantIds: ['m-1'] })] }).status).toBe('insufficient');
+    expect(
+      result(id, { decisions: [buildDecision({ id: 'd-1', participantIds: ['m-1'] })] }).status,
+    ).toBe('insufficient');
   });
 });
 
@@ -604,7 +741,12 @@ describe('process.teamReasoning.decisions.unilateral', () => {
   it('is a concern when one agency decides for a member of another who took no part', () => {
     const r = result(id, {
       decisions: [
-        buildDecision({ id: 'd-1', decidingAgencyId: 'ag-school', participantIds: ['m-1'], affectedMemberIds: ['m-1', 'm-2'] }),
+        buildDecision({
+          id: 'd-1',
+          decidingAgencyId: 'ag-school',
+          participantIds: ['m-1'],
+          affectedMemberIds: ['m-1', 'm-2'],
+        }),
       ],
     });
     expect(r.status).toBe('concern');
@@ -614,21 +756,40 @@ describe('process.teamReasoning.decisions.unilateral', () => {
   it('is ok when the affected member of the other agency took part', () => {
     const r = result(id, {
       decisions: [
-        buildDecision({ id: 'd-1', decidingAgencyId: 'ag-school', participantIds: ['m-1', 'm-2'], affectedMemberIds: ['m-1', 'm-2'] }),
+        buildDecision({
+          id: 'd-1',
+          decidingAgencyId: 'ag-school',
+          participantIds: ['m-1', 'm-2'],
+          affectedMemberIds: ['m-1', 'm-2'],
+        }),
       ],
     });
     expect(r.status).toBe('ok');
   });
 
   it('reads the deciding agency from the participants of an agencyUnilateral decision', () => {
-    const same = buildDecision({ id: 'd-1', method: 'agencyUnilateral', participantIds: ['m-2'], affectedMemberIds: ['m-3'] });
+    const same = buildDecision({
+      id: 'd-1',
+      method: 'agencyUnilateral',
+      participantIds: ['m-2'],
+      affectedMemberIds: ['m-3'],
+    });
     expect(result(id, { decisions: [same] }).status).toBe('ok');
-    const other = buildDecision({ id: 'd-2', method: 'agencyUnilateral', participantIds: ['m-2'], affectedMemberIds: ['m-1'] });
+    const other = buildDecision({
+      id: 'd-2',
+      method: 'agencyUnilateral',
+      participantIds: ['m-2'],
+      affectedMemberIds: ['m-1'],
+    });
     expect(result(id, { decisions: [other] }).status).toBe('concern');
   });
 
   it('does not flag a consensus decision with no deciding agency', () => {
-    const r = result(id, { decisions: [buildDecision({ id: 'd-1', participantIds: ['m-1'], affectedMemberIds: ['m-2'] })] });
+    const r = result(id, {
+      decisions: [
+        buildDecision({ id: 'd-1', participantIds: ['m-1'], affectedMemberIds: ['m-2'] }),
+      ],
+    });
     expect(r.status).toBe('ok');
   });
 
@@ -639,13 +800,29 @@ describe('process.teamReasoning.decisions.unilateral', () => {
 
 describe('process.teamReasoning.roles.overlapInPractice', () => {
   const id = 'process.teamReasoning.roles.overlapInPractice';
-  const base = (extra: Partial<CollaborationDocumentInput> = {}): Partial<CollaborationDocumentInput> => ({
+  const base = (
+    extra: Partial<CollaborationDocumentInput> = {},
+  ): Partial<CollaborationDocumentInput> => ({
     cases: [buildCase({ id: 'case-x' }), buildCase({ id: 'case-y' })],
     responsibilityAreas: [buildResponsibilityArea({ id: 'area-fm' })],
     activities: [
-      buildActivity({ id: 'a-ot', date: '2025-09-01', participantIds: ['m-2'], caseId: 'case-x', areaIds: ['area-fm'] }),
+      buildActivity({
+        id: 'a-ot',
+        date: '2025-09-01',
+        participantIds: ['m-2'],
+        caseId: 'case-x',
+        areaIds: ['area-fm'],
+      }),
     ],
-    caseEvents: [buildCaseEvent({ id: 'ev-at', date: '2025-10-01', memberId: 'm-1', caseId: 'case-x', areaIds: ['area-fm'] })],
+    caseEvents: [
+      buildCaseEvent({
+        id: 'ev-at',
+        date: '2025-10-01',
+        memberId: 'm-1',
+        caseId: 'case-x',
+        areaIds: ['area-fm'],
+      }),
+    ],
     ...extra,
   });
 
@@ -656,12 +833,24 @@ describe('process.teamReasoning.roles.overlapInPractice', () => {
   });
 
   it('is ok when a coordinating record for the area falls in the window', () => {
-    const r = result(id, base({ coordinatingRecords: [buildCoordinatingRecord({ id: 'co-1', date: '2025-11-01', areaId: 'area-fm' })] }));
+    const r = result(
+      id,
+      base({
+        coordinatingRecords: [
+          buildCoordinatingRecord({ id: 'co-1', date: '2025-11-01', areaId: 'area-fm' }),
+        ],
+      }),
+    );
     expect(r.status).toBe('ok');
   });
 
   it('still watches with a coordinating record for another case, or one older than 6 months', () => {
-    const other = buildCoordinatingRecord({ id: 'co-1', date: '2025-11-01', areaId: 'area-fm', caseId: 'case-y' });
+    const other = buildCoordinatingRecord({
+      id: 'co-1',
+      date: '2025-11-01',
+      areaId: 'area-fm',
+      caseId: 'case-y',
+    });
     expect(result(id, base({ coordinatingRecords: [other] })).status).toBe('watch');
     const old = buildCoordinatingRecord({ id: 'co-2', date: '2025-06-30', areaId: 'area-fm' });
     expect(result(id, base({ coordinatingRecords: [old] })).status).toBe('watch');
@@ -669,11 +858,27 @@ describe('process.teamReasoning.roles.overlapInPractice', () => {
 
   it('does not call joint work an overlap, nor work on different cases', () => {
     const joint = base({
-      activities: [buildActivity({ id: 'a-j', date: '2025-09-01', participantIds: ['m-1', 'm-2'], caseId: 'case-x', areaIds: ['area-fm'] })],
+      activities: [
+        buildActivity({
+          id: 'a-j',
+          date: '2025-09-01',
+          participantIds: ['m-1', 'm-2'],
+          caseId: 'case-x',
+          areaIds: ['area-fm'],
+        }),
+      ],
     });
     expect(result(id, joint).status).toBe('ok');
     const apart = base({
-      caseEvents: [buildCaseEvent({ id: 'ev-at', date: '2025-10-01', memberId: 'm-1', caseId: 'case-y', areaIds: ['area-fm'] })],
+      caseEvents: [
+        buildCaseEvent({
+          id: 'ev-at',
+          date: '2025-10-01',
+          memberId: 'm-1',
+          caseId: 'case-y',
+          areaIds: ['area-fm'],
+        }),
+      ],
     });
     expect(result(id, apart).status).toBe('ok');
   });
@@ -685,34 +890,57 @@ describe('process.teamReasoning.roles.overlapInPractice', () => {
 
 describe('process.teamReasoning.roles.claimedUnperformed', () => {
   const id = 'process.teamReasoning.roles.claimedUnperformed';
-  const base = (acts: { member: string; area: string; date?: string }[], claims = 3): Partial<CollaborationDocumentInput> => ({
+  const base = (
+    acts: { member: string; area: string; date?: string }[],
+    claims = 3,
+  ): Partial<CollaborationDocumentInput> => ({
     cases: [buildCase({ id: 'case-x' })],
-    responsibilityAreas: [buildResponsibilityArea({ id: 'area-a' }), buildResponsibilityArea({ id: 'area-b' })],
+    responsibilityAreas: [
+      buildResponsibilityArea({ id: 'area-a' }),
+      buildResponsibilityArea({ id: 'area-b' }),
+    ],
     roleClaims: [
-      buildRoleClaim({ id: 'cl-1', memberId: 'm-1', areaIds: claims >= 2 ? ['area-a', 'area-b'] : ['area-a'] }),
-      ...(claims >= 3 ? [buildRoleClaim({ id: 'cl-2', memberId: 'm-2', areaIds: ['area-a'] })] : []),
+      buildRoleClaim({
+        id: 'cl-1',
+        memberId: 'm-1',
+        areaIds: claims >= 2 ? ['area-a', 'area-b'] : ['area-a'],
+      }),
+      ...(claims >= 3
+        ? [buildRoleClaim({ id: 'cl-2', memberId: 'm-2', areaIds: ['area-a'] })]
+        : []),
     ],
     caseEvents: acts.map((a, i) =>
-      buildCaseEvent({ id: `ev-${i}`, date: a.date ?? '2025-10-01', memberId: a.member, areaIds: [a.area] }),
+      buildCaseEvent({
+        id: `ev-${i}`,
+        date: a.date ?? '2025-10-01',
+        memberId: a.member,
+        areaIds: [a.area],
+      }),
     ),
   });
 
   it('is ok when every claimed area was acted on', () => {
-    const r = result(id, base([
-      { member: 'm-1', area: 'area-a' },
-      { member: 'm-1', area: 'area-b' },
-      { member: 'm-2', area: 'area-a' },
-    ]));
+    const r = result(
+      id,
+      base([
+        { member: 'm-1', area: 'area-a' },
+        { member: 'm-1', area: 'area-b' },
+        { member: 'm-2', area: 'area-a' },
+      ]),
+    );
     expect(r.value).toBe(0);
     expect(r.status).toBe('ok');
   });
 
   it('watches when one claim has no action in 6 months', () => {
-    const r = result(id, base([
-      { member: 'm-1', area: 'area-a' },
-      { member: 'm-1', area: 'area-b' },
-      { member: 'm-2', area: 'area-a', date: '2025-06-30' },
-    ]));
+    const r = result(
+      id,
+      base([
+        { member: 'm-1', area: 'area-a' },
+        { member: 'm-1', area: 'area-b' },
+        { member: 'm-2', area: 'area-a', date: '2025-06-30' },
+      ]),
+    );
     expect(r.value).toBe(0.333);
     expect(r.status).toBe('watch');
     expect(ids(r)).toEqual(['cl-2']);

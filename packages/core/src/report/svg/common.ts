@@ -64,11 +64,6 @@ export function text(x: number, y: number, content: string, attrs: TextAttrs = {
   return `<text ${parts.join(' ')}>${escapeXml(content)}</text>`;
 }
 
-/** Approximate width in pixels of `content` in the system sans-serif font. */
-export function textWidth(content: string, size: number, bold = false): number {
-  return Array.from(content).length * size * (bold ? 0.6 : 0.55);
-}
-
 /** Lines of at most `maxWidth` pixels, at most `maxLines` of them (the last cut with "…"). */
 export function fitLines(
   content: string,
@@ -93,6 +88,7 @@ export function fitLines(
  */
 export function statusGlyph(status: Status, cx: number, cy: number, r: number): string {
   const stroke = `stroke="${INK}" stroke-width="1.2"`;
+  const bold = `stroke="${INK}" stroke-width="2"`;
   switch (status) {
     case 'strength': {
       const points: string[] = [];
@@ -104,9 +100,9 @@ export function statusGlyph(status: Status, cx: number, cy: number, r: number): 
       return `<polygon points="${points.join(' ')}" fill="${INK}" ${stroke}/>`;
     }
     case 'ok':
-      return `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(r * 0.8)}" fill="none" ${stroke} stroke-width="2"/>`;
+      return `<circle cx="${px(cx)}" cy="${px(cy)}" r="${px(r * 0.8)}" fill="none" ${bold}/>`;
     case 'watch':
-      return `<polygon points="${px(cx)},${px(cy - r)} ${px(cx + r)},${px(cy)} ${px(cx)},${px(cy + r)} ${px(cx - r)},${px(cy)}" fill="none" ${stroke} stroke-width="2"/>`;
+      return `<polygon points="${px(cx)},${px(cy - r)} ${px(cx + r)},${px(cy)} ${px(cx)},${px(cy + r)} ${px(cx - r)},${px(cy)}" fill="none" ${bold}/>`;
     case 'concern':
       return (
         `<polygon points="${px(cx)},${px(cy - r)} ${px(cx + r)},${px(cy + r * 0.85)} ${px(cx - r)},${px(cy + r * 0.85)}" fill="${INK}" ${stroke}/>` +

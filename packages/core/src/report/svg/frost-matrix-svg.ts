@@ -120,7 +120,7 @@ export function frostMatrixSvg(frost: FrostReport, options: FrostMatrixOptions =
     y += 20;
   }
 
-  let width = 520;
+  let width = 640;
   if (nodes.length > 1) {
     const index = new Map(nodes.map((n, i) => [n.id, i]));
     const cell = Math.max(12, Math.min(26, Math.floor(640 / nodes.length)));

@@ -76,8 +76,9 @@ function elementBox(el: ElementDiagnosis, r: Rect, prefix: string, focusable: bo
   out += statusGlyph(el.status, r.x + 17, r.y + r.h - 33, 6);
   out += text(r.x + 29, r.y + r.h - 29, style.word, { size: 12, weight: 'bold' });
   out += text(r.x + 10, r.y + r.h - 11, score, { size: 11.5 });
-  out += confidenceGlyph(el.confidence.level, r.x + r.w - 62, r.y + r.h - 11);
-  out += text(r.x + r.w - 45, r.y + r.h - 11, el.confidence.level, { size: 11.5 });
+  // Bars at a fixed spot left of the longest level word ("medium"); the word right-aligned.
+  out += confidenceGlyph(el.confidence.level, r.x + r.w - 82, r.y + r.h - 11);
+  out += text(r.x + r.w - 10, r.y + r.h - 11, el.confidence.level, { size: 11.5, anchor: 'end' });
   return `${out}</g>`;
 }
 
@@ -228,7 +229,7 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
   }
   const confY = legendY + 30;
   legend.push(text(8, confY + 4, 'Confidence:', { size: 13, weight: 'bold' }));
-  let cx = 96;
+  let cx = 104;
   for (const level of ['high', 'medium', 'low'] as const) {
     legend.push(confidenceGlyph(level, cx, confY + 5), text(cx + 18, confY + 4, level, { size: 12.5 }));
     cx += 80;

@@ -7,7 +7,7 @@ import { safePrefix, svgOpen, text, type SvgOptions } from './common.js';
 
 /** Options of {@link networkSvg}. */
 export interface NetworkSvgOptions extends SvgOptions {
-  /** Width (and height of the circle area) in pixels; default 760. */
+  /** Width (and height of the circle area) in pixels; default 820. */
   readonly width?: number;
   /** Most ties drawn; above it only the heaviest are drawn and the caption says so. Default 2,000. */
   readonly maxTies?: number;
@@ -84,7 +84,7 @@ interface Placed {
 export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {}): string {
   const words = levelWords(report.level);
   const prefix = safePrefix(options.idPrefix, `wf-net-${report.level}`);
-  const width = Math.max(320, options.width ?? 760);
+  const width = Math.max(320, options.width ?? 820);
   const maxTies = options.maxTies ?? 2000;
   const title = options.title ?? words.title;
   const n = report.nodes.length;
@@ -106,7 +106,8 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
       (a, b) => compare(a.label.toLowerCase(), b.label.toLowerCase()) || compare(a.id, b.id),
     );
   }
-  const grouped = groupList.length > 1 && groupList.some((g) => g.nodes.length > 1);
+  // Members are grouped by agency; agencies, each its own group, are not.
+  const grouped = groupList.length > 1 && report.nodes.some((node) => node.group !== node.id);
 
   const labelMode = options.labels ?? 'auto';
   const labelled = (node: NetworkNodeInfo) => {
@@ -122,11 +123,18 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
         return n <= 60 || (special && keys.size + isolates.size <= 40);
     }
   };
-  const anyLabel = report.nodes.some(labelled);
-  const margin = anyLabel ? 150 : 36;
-  const cx = width / 2;
-  const cy = width / 2;
+  const labelChars = n <= 24 ? 30 : 24;
+  const longestLabel = report.nodes.reduce(
+    (m, node) => (labelled(node) ? Math.max(m, Math.min(labelChars, node.label.length)) : m),
+    0,
+  );
+  const margin = longestLabel > 0 ? Math.max(60, longestLabel * 7.4 + 40) : 36;
   const radius = Math.max(60, width / 2 - margin);
+  // Horizontal labels (small networks) need little room above and below the circle.
+  const marginV = longestLabel > 0 && n <= 16 ? 44 : margin;
+  const cx = width / 2;
+  const cy = radius + marginV;
+  const circleH = 2 * (radius + marginV);
 
   // Positions: one slot per node plus one empty slot between groups.
   const gapSlots = grouped ? groupList.length : 0;
@@ -186,9 +194,12 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
       const a0 = first.angle - half;
       const a1 = last.angle + half;
       const large = a1 - a0 > Math.PI ? 1 : 0;
-      arcParts.push(
+      // A one-member agency needs no arc: its number beside the node says enough.
+      if (g.nodes.length > 1) {
+        arcParts.push(
         `<path d="M${px(cx + arcR * Math.cos(a0))} ${px(cy + arcR * Math.sin(a0))}A${px(arcR)} ${px(arcR)} 0 ${large} 1 ${px(cx + arcR * Math.cos(a1))} ${px(cy + arcR * Math.sin(a1))}" fill="none" stroke="${colourOf(gi)}" stroke-width="5"/>`,
-      );
+        );
+      }
       const mid = (a0 + a1) / 2;
       const lr = arcR - 13;
       arcParts.push(
@@ -234,7 +245,7 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
       `<g class="wf-node wf-node-${kind}" data-node="${escapeXml(node.id)}">${tip}${shape}</g>`,
     );
     if (!labelled(node)) continue;
-    const label = truncate(node.label, 24) + (isKey ? ' ◆' : '');
+    const label = truncate(node.label, labelChars) + (isKey ? ' ◆' : '');
     const lr = radius + nodeR * (isKey ? 1.5 : 1) + 7;
     const lx = cx + lr * Math.cos(p.angle);
     const ly = cy + lr * Math.sin(p.angle);
@@ -261,7 +272,7 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
 
   // Legend and caption below the circle.
   const legend: string[] = [];
-  let y = width + 8;
+  let y = circleH + 8;
   let lx = 12;
   legend.push(
     `<circle cx="${lx + 7}" cy="${y}" r="6" fill="${colourOf(0)}" stroke="${INK}" stroke-width="0.8"/>`,
@@ -269,7 +280,7 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
       size: 12,
     }),
   );
-  lx += grouped ? 230 : 90;
+  lx += grouped ? 262 : 90;
   legend.push(
     `<polygon points="${lx + 7},${y - 8} ${lx + 15},${y} ${lx + 7},${y + 8} ${lx - 1},${y}" fill="#ffffff" stroke="${INK}" stroke-width="2.5"/>`,
     text(lx + 20, y + 4, `${words.key}: ${words.keyNote}`, { size: 12 }),
@@ -285,15 +296,17 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
   );
   y += 24;
   if (grouped) {
-    const columns = Math.max(1, Math.floor((width - 12) / 250));
+    const columns = Math.max(1, Math.floor((width - 12) / 260));
+    const colW = (width - 12) / columns;
+    const chars = Math.max(12, Math.floor((colW - 50) / 6.8));
     groupList.forEach((g, gi) => {
       const col = gi % columns;
       const row = Math.floor(gi / columns);
-      const gx = 12 + col * 250;
+      const gx = 12 + col * colW;
       const gy = y + row * 20;
       legend.push(
-        `<rect x="${gx}" y="${gy - 9}" width="12" height="12" fill="${colourOf(gi)}" stroke="${INK}" stroke-width="0.6"/>`,
-        text(gx + 17, gy + 2, `${gi + 1} ${truncate(g.label, 28)} (${g.nodes.length})`, {
+        `<rect x="${px(gx)}" y="${gy - 9}" width="12" height="12" fill="${colourOf(gi)}" stroke="${INK}" stroke-width="0.6"/>`,
+        text(gx + 17, gy + 2, `${gi + 1} ${truncate(g.label, chars)} (${g.nodes.length})`, {
           size: 12,
         }),
       );

@@ -51,13 +51,15 @@ export function roleMatrixSvg(roleMap: RoleMap, options: SvgOptions = {}): strin
   const memberIndex = new Map(members.map((m, i) => [m.id, i]));
   const nameOf = (id: string) => members[memberIndex.get(id) ?? -1]?.displayName ?? id;
   const longestName = members.reduce((m, x) => Math.max(m, Math.min(26, x.displayName.length)), 6);
-  const nameW = Math.max(110, Math.min(210, longestName * 7 + 16));
+  const nameW = Math.max(110, Math.min(250, longestName * 7 + 16));
   const longestArea = areas.reduce((m, a) => Math.max(m, Math.min(28, a.name.length)), 4);
   const headerH = Math.max(60, Math.round(longestArea * 6.6 * Math.sin((55 * Math.PI) / 180)) + 20);
   const flagH = 20;
   const top = headerH + flagH;
   const gridW = areas.length * CELL_W;
-  const width = Math.max(560, nameW + gridW + 24);
+  // Rotated headers lean right: leave room for the last one.
+  const lean = Math.round(longestArea * 6.6 * Math.cos((55 * Math.PI) / 180));
+  const width = Math.max(560, nameW + gridW + lean + 12);
 
   const parts: string[] = [];
   // Column backgrounds and headers.
