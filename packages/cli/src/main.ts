@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, configFrom, openConfiguredStore, type CliDeps, type Io } from './context.js';
 import {
   demoCommand,
@@ -9,6 +9,7 @@ import {
   validateCommand,
 } from './commands/documents.js';
 import { serveCommand } from './commands/serve.js';
+import { ANALYZE_FORMATS, analyzeCommand, type AnalyzeOptions } from './commands/analyze.js';
 import { generateCommand } from './commands/generate.js';
 
 const processIo: Io = {
@@ -95,6 +96,21 @@ export function buildProgram(
     .option('--seed <n>', 'random seed (default 1)', count)
     .option('--out <file>', 'write to a file instead of standard output')
     .action((opts: Record<string, number | string | undefined>) => generateCommand(opts, io));
+  program
+    .command('analyze')
+    .description(
+      'diagnose a collaboration along Rose’s model: text, JSON or a standalone HTML report',
+    )
+    .argument('<target>', 'a collaboration document (JSON file) or a stored collaboration’s id')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(ANALYZE_FORMATS).default('text'),
+    )
+    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--wave <id>', 'survey wave the survey figures come from (default: the latest)')
+    .option('--compare <waves...>', 'show the change between two waves: --compare W1 W2')
+    .option('--as-of <date>', 'date the time windows count back from (YYYY-MM-DD)')
+    .option('--workspace <slug>', 'workspace of a stored collaboration', 'default')
+    .action((target: string, opts: AnalyzeOptions) => analyzeCommand(target, opts, deps, io));
   program
     .command('migrate')
     .description('bring the configured database’s schema up to date')

@@ -8,3 +8,4 @@ export * from './stats/index.js';
 export * from './network/index.js';
 export * from './generate/synthetic.js';
 export * from './analysis/index.js';
+export * from './report/index.js';

@@ -68,9 +68,9 @@ describe('HTTP API', () => {
     });
     const res = await post(JSON.stringify(bad));
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; issues: { path: string }[] } };
-    expect(body.error.code).toBe('invalid_document');
-    expect(body.error.issues.map((i) => i.path).sort()).toEqual([
+    const body = (await res.json()) as { error: string; issues: { path: string }[] };
+    expect(body.error).toBe('invalid_document');
+    expect(body.issues.map((i) => i.path).sort()).toEqual([
       'members[0].agencyId',
       'members[0].statusLevel',
     ]);
@@ -84,14 +84,15 @@ describe('HTTP API', () => {
     const res = await post('{"schemaVersion": 1,');
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
-      error: { code: 'invalid_document', issues: [{ code: 'invalid_json', path: '(document)' }] },
+      error: 'invalid_document',
+      issues: [{ code: 'invalid_json', path: '(document)' }],
     });
   });
 
   it('answers 404 for an unknown collaboration or route', async () => {
     const res = await app.request('/api/collaborations/no-such-id');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
     expect((await app.request('/api/nothing-here')).status).toBe(404);
   });
 

@@ -41,29 +41,21 @@ export async function createApp(deps: AppDeps) {
   const deny = (c: Context, action: Action) =>
     authorise(principal, action)
       ? null
-      : c.json({ error: { code: 'forbidden', message: 'not allowed' } }, 403);
+      : c.json({ error: 'forbidden', message: 'not allowed' }, 403);
 
   app.onError((error, c) => {
     if (error instanceof ServiceError) {
       const body = {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.issues.length > 0 ? { issues: error.issues } : {}),
-        },
+        error: error.code,
+        message: error.message,
+        ...(error.issues.length > 0 ? { issues: error.issues } : {}),
       };
       return c.json(body, STATUS_BY_CODE[error.code]);
     }
     const correlationId = newId();
     logError(`unexpected error ${correlationId}`, error);
     return c.json(
-      {
-        error: {
-          code: 'internal',
-          message: 'Something went wrong on the server.',
-          correlationId,
-        },
-      },
+      { error: 'internal', message: 'Something went wrong on the server.', correlationId },
       500,
     );
   });

@@ -9,12 +9,10 @@ export const issueSchema = z
 
 export const errorSchema = z
   .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      issues: z.array(issueSchema).optional(),
-      correlationId: z.string().optional(),
-    }),
+    error: z.string(),
+    message: z.string(),
+    issues: z.array(issueSchema).optional(),
+    correlationId: z.string().optional(),
   })
   .openapi('Error');
 

@@ -165,9 +165,12 @@ describe('importDocument / exportDocument', () => {
       communications: [...doc.communications, { ...copy }],
     };
     const before = await tableCounts();
-    await expect(
-      store.collaborations.importDocument(workspace.id, broken, { actor: 'a' }),
-    ).rejects.toThrow();
+    const attempt = store.collaborations.importDocument(workspace.id, broken, { actor: 'a' });
+    await expect(attempt).rejects.toMatchObject({ code: 'conflict' });
+    // The message names the record but does not echo the thousand rows of the batch.
+    const error = await attempt.catch((e: unknown) => e);
+    expect(String((error as Error).message)).toContain(copy.id);
+    expect(String((error as Error).message).length).toBeLessThan(500);
     expect(await tableCounts()).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, DrizzleQueryError, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   collaborationDocumentSchema,
@@ -6,6 +6,7 @@ import {
   formatPath,
   QUALITATIVE_COLLECTIONS,
   RECORD_COLLECTIONS,
+  type Agency,
   type CollaborationDocument,
   type DocumentIssue,
   type QualitativeCollection,
@@ -13,7 +14,7 @@ import {
 } from '@weframe/core';
 import type { Database } from './database.js';
 import { auditLog, collaborations, records, workspaces, type CollaborationRow } from './schema.js';
-import { StoreError } from './store-error.js';
+import { sqlState, StoreError } from './store-error.js';
 
 /** The name a collection is stored under: its document key, or `qualitative.<key>`. */
 export type CollectionName =
@@ -34,7 +35,7 @@ export interface CollaborationSummary {
     agencyName: string | null;
     professionName: string | null;
   }[];
-  readonly agencies: readonly { id: string; name: string; sector: string }[];
+  readonly agencies: readonly { id: string; name: string; sector: Agency['sector'] }[];
   readonly updatedAt: Date;
 }
 
@@ -51,178 +52,190 @@ const TOP_LEVEL = Object.keys(RECORD_COLLECTIONS) as RecordCollection[];
 const QUALITATIVE = Object.keys(QUALITATIVE_COLLECTIONS) as QualitativeCollection[];
 
 /** Stores collaboration documents as a header row plus one row per record. */
-export class CollaborationRepository {
-  constructor(
-    private readonly db: Database,
-    private readonly newId: () => string = () => crypto.randomUUID(),
-  ) {}
-
-  /**
-   * Stores a document under a new id in one transaction (header, every record, one audit
-   * entry): either all of it is written or nothing is.
-   */
-  async importDocument(
-    workspaceId: string,
-    doc: CollaborationDocument,
-    { actor }: ActorOptions,
-  ): Promise<{ id: string }> {
-    const issues = unstorableTextIssues(doc);
-    if (issues.length > 0) throw new DocumentError(issues);
-    const id = this.newId();
-    const rows = recordRows(doc);
-    await this.db.transaction(async (tx) => {
-      const [workspace] = await tx
-        .select({ id: workspaces.id })
-        .from(workspaces)
-        .where(eq(workspaces.id, workspaceId));
-      if (!workspace) throw new StoreError('not_found', `there is no workspace "${workspaceId}"`);
-      await tx.insert(collaborations).values({
-        id,
-        workspaceId,
-        docId: doc.collaboration.id,
-        name: doc.collaboration.name,
-        schemaVersion: doc.schemaVersion,
-        header: doc.collaboration,
-        version: doc.collaboration.version,
-      });
-      for (const batch of batches(rows)) await tx.execute(insertRecords(id, batch));
-      await tx.insert(auditLog).values({
-        workspaceId,
-        actor,
-        action: 'collaboration.import',
-        targetKind: 'collaboration',
-        targetId: id,
-        after: {
+export function collaborationRepository(
+  db: Database,
+  newId: () => string = () => crypto.randomUUID(),
+) {
+  return {
+    /**
+     * Stores a document under a new id in one transaction (header, every record, one audit
+     * entry): either all of it is written or nothing is.
+     */
+    async importDocument(
+      workspaceId: string,
+      doc: CollaborationDocument,
+      { actor }: ActorOptions,
+    ): Promise<{ id: string }> {
+      const issues = unstorableTextIssues(doc);
+      if (issues.length > 0) throw new DocumentError(issues);
+      const id = newId();
+      const rows = recordRows(doc);
+      await db.transaction(async (tx) => {
+        const [workspace] = await tx
+          .select({ id: workspaces.id })
+          .from(workspaces)
+          .where(eq(workspaces.id, workspaceId));
+        if (!workspace) throw new StoreError('not_found', `there is no workspace "${workspaceId}"`);
+        await tx.insert(collaborations).values({
+          id,
+          workspaceId,
           docId: doc.collaboration.id,
           name: doc.collaboration.name,
           schemaVersion: doc.schemaVersion,
-          records: rows.length,
-        },
+          header: doc.collaboration,
+          version: doc.collaboration.version,
+        });
+        for (const batch of batches(rows)) {
+          try {
+            await tx.execute(insertRecords(id, batch));
+          } catch (error) {
+            throw recordWriteError(error);
+          }
+        }
+        await tx.insert(auditLog).values({
+          workspaceId,
+          actor,
+          action: 'collaboration.import',
+          targetKind: 'collaboration',
+          targetId: id,
+          after: {
+            docId: doc.collaboration.id,
+            name: doc.collaboration.name,
+            schemaVersion: doc.schemaVersion,
+            records: rows.length,
+          },
+        });
       });
-    });
-    return { id };
-  }
+      return { id };
+    },
 
-  /** The stored document, reassembled in record order and canonical key order, or null. */
-  async exportDocument(id: string): Promise<CollaborationDocument | null> {
-    // One snapshot, so a concurrent edit cannot yield a document that never existed.
-    const found = await this.db.transaction(
-      async (tx) => {
-        const [head] = await tx.select().from(collaborations).where(eq(collaborations.id, id));
-        if (!head) return null;
-        const rows = await tx
-          .select({ collection: records.collection, data: records.data })
-          .from(records)
-          .where(eq(records.collaborationId, id))
-          .orderBy(asc(records.collection), asc(records.position));
-        return { head, rows };
-      },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
-    );
-    if (!found) return null;
-    const { head, rows } = found;
-    const qualitative: Record<string, unknown[]> = { attributes: [] };
-    for (const name of QUALITATIVE) qualitative[name] = [];
-    const doc: Record<string, unknown> = {
-      schemaVersion: head.schemaVersion,
-      collaboration: { ...head.header, name: head.name, version: head.version },
-      qualitative,
-    };
-    for (const name of TOP_LEVEL) doc[name] = [];
-    for (const row of rows) {
-      const [outer, inner] = row.collection.split('.', 2);
-      const target = inner === undefined ? doc[outer ?? ''] : qualitative[inner];
-      if (!Array.isArray(target)) throw new Error(`unknown stored collection "${row.collection}"`);
-      target.push(row.data);
-    }
-    return collaborationDocumentSchema.parse(doc);
-  }
-
-  /** The header row of a collaboration, or null. */
-  async get(id: string): Promise<CollaborationRow | null> {
-    const [row] = await this.db.select().from(collaborations).where(eq(collaborations.id, id));
-    return row ?? null;
-  }
-
-  /** How many collaborations the workspace holds (archived ones only when asked). */
-  async count(workspaceId: string, options: { includeArchived?: boolean } = {}): Promise<number> {
-    const [row] = await this.db
-      .select({ n: count() })
-      .from(collaborations)
-      .where(inWorkspace(workspaceId, options.includeArchived));
-    return row?.n ?? 0;
-  }
-
-  /**
-   * Summaries of the workspace's collaborations, most recently updated first; members and
-   * agencies are read from their records in SQL, not by loading whole documents.
-   */
-  async list(
-    workspaceId: string,
-    options: { includeArchived?: boolean } = {},
-  ): Promise<CollaborationSummary[]> {
-    const scope = inWorkspace(workspaceId, options.includeArchived);
-    const heads = await this.db
-      .select({
-        id: collaborations.id,
-        docId: collaborations.docId,
-        name: collaborations.name,
-        teamForm: sql<CollaborationSummary['teamForm']>`${collaborations.header}->>'teamForm'`,
-        fictional: sql<boolean>`coalesce((${collaborations.header}->>'fictional')::boolean, false)`,
-        updatedAt: collaborations.updatedAt,
-      })
-      .from(collaborations)
-      .where(scope)
-      .orderBy(desc(collaborations.updatedAt), asc(collaborations.name), asc(collaborations.id));
-
-    const agency = alias(records, 'agency');
-    const profession = alias(records, 'profession');
-    const field = (table: typeof records, key: string) => sql<string>`${table.data}->>${key}`;
-    const joinedRecord = (
-      table: typeof agency | typeof profession,
-      collection: CollectionName,
-      key: string,
-    ) =>
-      and(
-        eq(table.collaborationId, records.collaborationId),
-        eq(table.collection, collection),
-        eq(table.id, field(records, key)),
+    /** The stored document, reassembled in record order and canonical key order, or null. */
+    async exportDocument(id: string): Promise<CollaborationDocument | null> {
+      // One snapshot, so a concurrent edit cannot yield a document that never existed.
+      const found = await db.transaction(
+        async (tx) => {
+          const [head] = await tx.select().from(collaborations).where(eq(collaborations.id, id));
+          if (!head) return null;
+          const rows = await tx
+            .select({ collection: records.collection, data: records.data })
+            .from(records)
+            .where(eq(records.collaborationId, id))
+            .orderBy(asc(records.collection), asc(records.position));
+          return { head, rows };
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );
-    const members = await this.db
-      .select({
-        collaborationId: records.collaborationId,
-        id: records.id,
-        displayName: field(records, 'displayName'),
-        agencyName: sql<string | null>`${agency.data}->>'name'`,
-        professionName: sql<string | null>`${profession.data}->>'name'`,
-      })
-      .from(records)
-      .innerJoin(collaborations, eq(collaborations.id, records.collaborationId))
-      .leftJoin(agency, joinedRecord(agency, 'agencies', 'agencyId'))
-      .leftJoin(profession, joinedRecord(profession, 'professions', 'professionId'))
-      .where(and(scope, eq(records.collection, 'members')))
-      .orderBy(asc(records.collaborationId), asc(records.position));
-    const agencies = await this.db
-      .select({
-        collaborationId: records.collaborationId,
-        id: records.id,
-        name: field(records, 'name'),
-        sector: field(records, 'sector'),
-      })
-      .from(records)
-      .innerJoin(collaborations, eq(collaborations.id, records.collaborationId))
-      .where(and(scope, eq(records.collection, 'agencies')))
-      .orderBy(asc(records.collaborationId), asc(records.position));
+      if (!found) return null;
+      const { head, rows } = found;
+      const qualitative: Record<string, unknown[]> = { attributes: [] };
+      for (const name of QUALITATIVE) qualitative[name] = [];
+      const doc: Record<string, unknown> = {
+        schemaVersion: head.schemaVersion,
+        collaboration: { ...head.header, name: head.name, version: head.version },
+        qualitative,
+      };
+      for (const name of TOP_LEVEL) doc[name] = [];
+      for (const row of rows) {
+        const [outer, inner] = row.collection.split('.', 2);
+        const target = inner === undefined ? doc[outer ?? ''] : qualitative[inner];
+        if (!Array.isArray(target))
+          throw new Error(`unknown stored collection "${row.collection}"`);
+        target.push(row.data);
+      }
+      return collaborationDocumentSchema.parse(doc);
+    },
 
-    const membersOf = groupBy(members, ({ collaborationId: _, ...m }) => m);
-    const agenciesOf = groupBy(agencies, ({ collaborationId: _, ...a }) => a);
-    return heads.map((head) => {
-      const m = membersOf.get(head.id) ?? [];
-      const a = agenciesOf.get(head.id) ?? [];
-      return { ...head, memberCount: m.length, agencyCount: a.length, members: m, agencies: a };
-    });
-  }
+    /** The header row of a collaboration, or null. */
+    async get(id: string): Promise<CollaborationRow | null> {
+      const [row] = await db.select().from(collaborations).where(eq(collaborations.id, id));
+      return row ?? null;
+    },
+
+    /** How many collaborations the workspace holds (archived ones only when asked). */
+    async count(workspaceId: string, options: { includeArchived?: boolean } = {}): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(collaborations)
+        .where(inWorkspace(workspaceId, options.includeArchived));
+      return row?.n ?? 0;
+    },
+
+    /**
+     * Summaries of the workspace's collaborations, most recently updated first; members and
+     * agencies are read from their records in SQL, not by loading whole documents.
+     */
+    async list(
+      workspaceId: string,
+      options: { includeArchived?: boolean } = {},
+    ): Promise<CollaborationSummary[]> {
+      const scope = inWorkspace(workspaceId, options.includeArchived);
+      const heads = await db
+        .select({
+          id: collaborations.id,
+          docId: collaborations.docId,
+          name: collaborations.name,
+          teamForm: sql<CollaborationSummary['teamForm']>`${collaborations.header}->>'teamForm'`,
+          fictional: sql<boolean>`coalesce((${collaborations.header}->>'fictional')::boolean, false)`,
+          updatedAt: collaborations.updatedAt,
+        })
+        .from(collaborations)
+        .where(scope)
+        .orderBy(desc(collaborations.updatedAt), asc(collaborations.name), asc(collaborations.id));
+
+      const agency = alias(records, 'agency');
+      const profession = alias(records, 'profession');
+      // Keys are constants of this file, written into the SQL as literals.
+      const field = (table: typeof records, key: string) =>
+        sql<string>`${table.data}->>${sql.raw(`'${key}'`)}`;
+      const joinedRecord = (
+        table: typeof agency | typeof profession,
+        collection: CollectionName,
+        key: string,
+      ) =>
+        and(
+          eq(table.collaborationId, records.collaborationId),
+          eq(table.collection, collection),
+          eq(table.id, field(records, key)),
+        );
+      const members = await db
+        .select({
+          collaborationId: records.collaborationId,
+          id: records.id,
+          displayName: field(records, 'displayName'),
+          agencyName: sql<string | null>`${agency.data}->>'name'`,
+          professionName: sql<string | null>`${profession.data}->>'name'`,
+        })
+        .from(records)
+        .innerJoin(collaborations, eq(collaborations.id, records.collaborationId))
+        .leftJoin(agency, joinedRecord(agency, 'agencies', 'agencyId'))
+        .leftJoin(profession, joinedRecord(profession, 'professions', 'professionId'))
+        .where(and(scope, eq(records.collection, 'members')))
+        .orderBy(asc(records.collaborationId), asc(records.position));
+      const agencies = await db
+        .select({
+          collaborationId: records.collaborationId,
+          id: records.id,
+          name: field(records, 'name'),
+          sector: sql<Agency['sector']>`${records.data}->>'sector'`,
+        })
+        .from(records)
+        .innerJoin(collaborations, eq(collaborations.id, records.collaborationId))
+        .where(and(scope, eq(records.collection, 'agencies')))
+        .orderBy(asc(records.collaborationId), asc(records.position));
+
+      const membersOf = groupBy(members, ({ collaborationId: _, ...m }) => m);
+      const agenciesOf = groupBy(agencies, ({ collaborationId: _, ...a }) => a);
+      return heads.map((head) => {
+        const m = membersOf.get(head.id) ?? [];
+        const a = agenciesOf.get(head.id) ?? [];
+        return { ...head, memberCount: m.length, agencyCount: a.length, members: m, agencies: a };
+      });
+    },
+  };
 }
+
+/** The collaboration repository: what {@link collaborationRepository} returns. */
+export type CollaborationRepository = ReturnType<typeof collaborationRepository>;
 
 function inWorkspace(workspaceId: string, includeArchived = false): SQL | undefined {
   const inIt = eq(collaborations.workspaceId, workspaceId);
@@ -318,6 +331,21 @@ function insertRecords(collaborationId: string, json: string): SQL {
     FROM jsonb_to_recordset(${json}::jsonb) AS r(
       collection text, id text, position integer, author text, confidential_to text,
       version integer, data jsonb)`;
+}
+
+/**
+ * The reason a batch of records was refused, without the batch: Drizzle's and PGlite's
+ * errors repeat the query's parameters, here thousands of records, into logs.
+ */
+function recordWriteError(error: unknown): Error {
+  const driver = error instanceof DrizzleQueryError ? error.cause : error;
+  const reason = driver instanceof Error ? driver.message : 'unknown database error';
+  const detail = (driver as { detail?: unknown } | undefined)?.detail;
+  if (sqlState(error) === '23505') {
+    const which = typeof detail === 'string' ? ` (${detail})` : '';
+    return new StoreError('conflict', `two records of one collection share an id${which}`);
+  }
+  return new Error(`the records could not be stored: ${reason}`);
 }
 
 // PostgreSQL text and jsonb cannot hold NUL, and jsonb refuses unpaired UTF-16 surrogates.

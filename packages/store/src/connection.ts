@@ -3,11 +3,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { CollaborationRepository } from './collaboration.repository.js';
+import {
+  collaborationRepository,
+  type CollaborationRepository,
+} from './collaboration.repository.js';
 import type { Database } from './database.js';
 import { applyMigrations, type DriverDatabase } from './migrate.js';
 import { schema } from './schema.js';
-import { WorkspaceRepository } from './workspace.repository.js';
+import { workspaceRepository, type WorkspaceRepository } from './workspace.repository.js';
 
 /** Where the store keeps its data; entry points build this from their own config. */
 export interface StoreConfig {
@@ -23,12 +26,15 @@ export interface StoreConfig {
 export interface StoreScope {
   /** The Drizzle handle, typed with the store's schema. */
   readonly db: Database;
+  /** Workspaces: the default one, by slug, create, list. */
   readonly workspaces: WorkspaceRepository;
+  /** Collaborations: import and export of documents, summaries, counts. */
   readonly collaborations: CollaborationRepository;
 }
 
 /** An open store: repositories plus migration, transactions and closing. */
 export interface Store extends StoreScope {
+  /** Which engine the store runs on. */
   readonly kind: 'pglite' | 'postgres';
   /** Applies the migrations this version ships that the database has not seen yet. */
   migrate(): Promise<void>;
@@ -59,8 +65,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 function scopeOver(db: Database): StoreScope {
   return {
     db,
-    workspaces: new WorkspaceRepository(db),
-    collaborations: new CollaborationRepository(db),
+    workspaces: workspaceRepository(db),
+    collaborations: collaborationRepository(db),
   };
 }
 

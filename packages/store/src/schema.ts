@@ -92,10 +92,13 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_workspace_at_idx').on(t.workspaceId, t.at)],
 );
 
-/** Row types, as Drizzle reads and writes them. */
+/** A row of `workspaces` as read. */
 export type WorkspaceRow = typeof workspaces.$inferSelect;
+/** A row of `collaborations` as read: the document's header and bookkeeping. */
 export type CollaborationRow = typeof collaborations.$inferSelect;
+/** A row of `records` as read: one record of one collection. */
 export type RecordRow = typeof records.$inferSelect;
+/** A row of `audit_log` as read. */
 export type AuditLogRow = typeof auditLog.$inferSelect;
 
 /** Every table, for `drizzle(client, { schema })`. */

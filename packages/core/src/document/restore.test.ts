@@ -227,3 +227,46 @@ describe('migrating older documents', () => {
     expect(restore(buildDocument(), { migrations: toCurrent }).ok).toBe(true);
   });
 });
+
+describe('text a database cannot store', () => {
+  it('refuses NUL characters and lone surrogates, naming each place', () => {
+    const doc = buildDocument({
+      members: [
+        buildMember({ id: 'm-1', displayName: 'Nul\u0000name' }),
+        buildMember({ id: 'm-2', displayName: 'Half \ud83d emoji' }),
+      ],
+    });
+    expect(issuesOf(doc)).toEqual([
+      {
+        code: 'invalid_value',
+        path: 'members[0].displayName',
+        message: 'contains a NUL character, which cannot be stored',
+      },
+      {
+        code: 'invalid_value',
+        path: 'members[1].displayName',
+        message: 'contains a broken character (a lone UTF-16 surrogate)',
+      },
+    ]);
+  });
+
+  it('accepts whole emoji and accented letters', () => {
+    expect(restore(buildDocument({ members: [buildMember({ displayName: 'Zoë 👍' })] })).ok).toBe(
+      true,
+    );
+  });
+
+  it('refuses a QDA attribute defined twice', () => {
+    const doc = buildDocument({
+      qualitative: {
+        attributes: [
+          { name: 'Role', type: 'text' },
+          { name: 'Role', type: 'number' },
+        ],
+      },
+    });
+    expect(issuesOf(doc)).toEqual([
+      expect.objectContaining({ code: 'duplicate_id', path: 'qualitative.attributes[1].name' }),
+    ]);
+  });
+});

@@ -526,6 +526,18 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
     if (known) ref(t.id, known, String(t.kind), ['qualitative', 'memos', i, 'target', 'id']);
   });
   const attrTypes = new Map(list(qual.attributes).map((a) => [str(a.name), str(a.type)]));
+  const attrSeen = new Set<string>();
+  list(qual.attributes).forEach((a, i) => {
+    const attrName = str(a.name);
+    if (attrName === undefined) return;
+    if (attrSeen.has(attrName))
+      add(
+        'duplicate_id',
+        ['qualitative', 'attributes', i, 'name'],
+        `attribute "${attrName}" is defined twice`,
+      );
+    attrSeen.add(attrName);
+  });
   list(qual.cases).forEach((k, i) => {
     ref(k.memberId, members, 'member', ['qualitative', 'cases', i, 'memberId']);
     ref(k.agencyId, agencies, 'agency', ['qualitative', 'cases', i, 'agencyId']);
@@ -549,7 +561,48 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
       }
     }
   });
+  textIssues(doc, [], add);
   return issues;
+}
+
+/**
+ * Text a database cannot store: NUL characters and lone UTF-16 surrogates (half an emoji),
+ * found anywhere in the document, keys included.
+ */
+function textIssues(
+  value: unknown,
+  path: (string | number)[],
+  add: (code: DocumentIssueCode, path: (string | number)[], message: string) => void,
+): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      add('invalid_value', path, 'contains a NUL character, which cannot be stored');
+    else if (!isWellFormed(value))
+      add('invalid_value', path, 'contains a broken character (a lone UTF-16 surrogate)');
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) textIssues(value[i], [...path, i], add);
+    return;
+  }
+  if (isObj(value)) {
+    for (const key of Object.keys(value)) {
+      if (key.includes('\u0000') || !isWellFormed(key))
+        add(
+          'invalid_value',
+          [...path, key],
+          'the field name contains a character that cannot be stored',
+        );
+      textIssues(value[key], [...path, key], add);
+    }
+  }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !LONE_SURROGATE.test(text);
 }
 
 function attributeFits(type: string, value: unknown): boolean {

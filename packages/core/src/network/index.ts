@@ -22,6 +22,11 @@ export {
 export { betweennessCentrality, closenessCentrality } from './centrality.js';
 export { articulationPoints } from './articulation-points.js';
 export { eiIndex } from './ei-index.js';
-export { edgeList, edgeListFromPrepared, type EdgeListOptions } from './edge-list.js';
+export {
+  edgeList,
+  edgeListFromPrepared,
+  pairWeightsFromPrepared,
+  type EdgeListOptions,
+} from './edge-list.js';
 export { networkMeasures } from './network-measures.js';
 export { mulberry32, randomNetwork } from './random-network.js';

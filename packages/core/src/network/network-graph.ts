@@ -20,15 +20,15 @@ export interface NetworkEdgeAttributes {
 
 /**
  * Merged ties as columns: tie i joins node `source[i]` to node `target[i]` (indices into
- * {@link PreparedNetwork.ids}) with `weight[i]` contacts, `counts[i * width + k]` of them from
- * evidence source k (width = number of {@link PreparedNetwork.sourceNames}).
+ * {@link PreparedNetwork.ids}) with `weight[i]` contacts, `counts[k][i]` of them from evidence
+ * source k (indexed like {@link PreparedNetwork.sourceNames}).
  */
 export interface TieTable {
   length: number;
   source: Int32Array;
   target: Int32Array;
   weight: Float64Array;
-  counts: Float64Array;
+  counts: Float64Array[];
 }
 
 /** Unordered pairs: `source` is the endpoint whose id sorts first; `mutual[i]` is 1 when ties run both ways. */
@@ -98,11 +98,12 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
       rank[entry.i] = r;
     });
 
-  // Pass 1: check every tie, give each distinct ordered pair a slot and add up its weight.
+  // One pass over the ties: check each, give each distinct ordered pair a slot, add up its
+  // weight and its contacts per evidence source (one column per source, grown as sources appear).
   const sourceIndex = new Map<string, number>();
   const sourceNames: string[] = [];
+  const columns: number[][] = [];
   const ties = input.ties;
-  const tieSlot = new Int32Array(ties.length).fill(-1);
   // Slot of each ordered pair (plus one): a flat n × n table while small (≤ 16 MB), a map beyond.
   const slotMatrix = n * n <= 1 << 22 ? new Int32Array(n * n) : null;
   const slotOfPair = new Map<number, number>();
@@ -128,6 +129,19 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
         `tie ${tieName(tie)} names unknown node "${tie[end]}"`,
       );
     }
+    let slot = -1; // stays −1 for a self-loop, which is checked but not counted
+    if (s !== d) {
+      const key = s * n + d;
+      slot = slotMatrix === null ? (slotOfPair.get(key) ?? -1) : slotMatrix[key]! - 1;
+      if (slot < 0) {
+        slot = pairs++;
+        if (slotMatrix === null) slotOfPair.set(key, slot);
+        else slotMatrix[key] = slot + 1;
+        pairSource[slot] = s;
+        pairTarget[slot] = d;
+        for (const column of columns) column.push(0);
+      }
+    }
     const sources = tie.sources;
     let fromSources = 0;
     if (sources !== undefined) {
@@ -140,7 +154,8 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
             `tie ${tieName(tie)} has an invalid count ${String(count)} for source "${name}"`,
           );
         }
-        if (!sourceIndex.has(name)) {
+        let k = sourceIndex.get(name);
+        if (k === undefined) {
           if (RESERVED_SOURCE_NAMES.has(name)) {
             throw new NetworkInputError(
               'reserved_source_name',
@@ -148,9 +163,12 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
               `tie ${tieName(tie)} names an evidence source "${name}", which is reserved for edge-list columns`,
             );
           }
-          sourceIndex.set(name, sourceNames.length);
+          k = sourceNames.length;
+          sourceIndex.set(name, k);
           sourceNames.push(name);
+          columns.push(new Array<number>(pairs).fill(0));
         }
+        if (slot >= 0) columns[k]![slot]! += count;
         fromSources += count;
       }
     }
@@ -162,42 +180,16 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
         `tie ${tieName(tie)} has weight ${String(weight)}: a tie needs at least one contact`,
       );
     }
-    if (s === d) {
-      selfLoops += 1;
-      continue;
-    }
-    const key = s * n + d;
-    let slot = slotMatrix === null ? (slotOfPair.get(key) ?? -1) : slotMatrix[key]! - 1;
-    if (slot < 0) {
-      slot = pairs++;
-      if (slotMatrix === null) slotOfPair.set(key, slot);
-      else slotMatrix[key] = slot + 1;
-      pairSource[slot] = s;
-      pairTarget[slot] = d;
-    }
-    pairWeight[slot]! += weight;
-    tieSlot[t] = slot;
+    if (slot < 0) selfLoops += 1;
+    else pairWeight[slot]! += weight;
   }
 
-  // Pass 2: add up the evidence-source counts per pair, now that the sources are known.
-  const width = sourceNames.length;
-  const pairCounts = new Float64Array(pairs * width);
-  if (width > 0) {
-    for (let t = 0; t < ties.length; t++) {
-      const slot = tieSlot[t]!;
-      const sources = ties[t]!.sources;
-      if (slot < 0 || sources === undefined) continue;
-      for (const name in sources) {
-        pairCounts[slot * width + sourceIndex.get(name)!]! += sources[name]!;
-      }
-    }
-  }
   const directed: TieTable = {
     length: pairs,
     source: pairSource.slice(0, pairs),
     target: pairTarget.slice(0, pairs),
     weight: pairWeight.slice(0, pairs),
-    counts: pairCounts,
+    counts: columns.map((column) => Float64Array.from(column)),
   };
   return {
     ids,
@@ -205,26 +197,21 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
     rank,
     sourceNames,
     directed,
-    undirected: undirectedTies(directed, rank, n, width),
+    undirected: undirectedTies(directed, rank, n),
     selfLoops,
     droppedTies,
   };
 }
 
 /** Merges the two directions of each pair; the endpoint whose id sorts first becomes `source`. */
-function undirectedTies(
-  directed: TieTable,
-  rank: Int32Array,
-  n: number,
-  width: number,
-): UndirectedTieTable {
+function undirectedTies(directed: TieTable, rank: Int32Array, n: number): UndirectedTieTable {
   const slotMatrix = n * n <= 1 << 22 ? new Int32Array(n * n) : null;
   const slotOfPair = new Map<number, number>();
   const m = directed.length;
+  const slotOf = new Int32Array(m);
   const source = new Int32Array(m);
   const target = new Int32Array(m);
   const weight = new Float64Array(m);
-  const counts = new Float64Array(m * width);
   const mutual = new Uint8Array(m);
   let pairs = 0;
   for (let i = 0; i < m; i++) {
@@ -245,14 +232,19 @@ function undirectedTies(
       mutual[slot] = 1;
     }
     weight[slot]! += directed.weight[i]!;
-    for (let k = 0; k < width; k++) counts[slot * width + k]! += directed.counts[i * width + k]!;
+    slotOf[i] = slot;
   }
+  const counts = directed.counts.map((column) => {
+    const merged = new Float64Array(pairs);
+    for (let i = 0; i < m; i++) merged[slotOf[i]!]! += column[i]!;
+    return merged;
+  });
   return {
     length: pairs,
     source: source.slice(0, pairs),
     target: target.slice(0, pairs),
     weight: weight.slice(0, pairs),
-    counts: counts.slice(0, pairs * width),
+    counts,
     mutual: mutual.slice(0, pairs),
   };
 }
@@ -263,13 +255,11 @@ function addEdges(
   ties: TieTable,
 ): void {
   const { ids, sourceNames } = prepared;
-  const width = sourceNames.length;
   for (let i = 0; i < ties.length; i++) {
     const sources: Record<string, number> = {};
-    for (let k = 0; k < width; k++) {
-      const count = ties.counts[i * width + k]!;
-      if (count !== 0) sources[sourceNames[k]!] = count;
-    }
+    ties.counts.forEach((column, k) => {
+      if (column[i] !== 0) sources[sourceNames[k]!] = column[i]!;
+    });
     graph.addEdge(ids[ties.source[i]!]!, ids[ties.target[i]!]!, {
       weight: ties.weight[i]!,
       sources,

@@ -163,7 +163,8 @@ describe('input handling', () => {
     expect(m.tieCount).toBe(2);
     expect(m.undirectedTieCount).toBe(1);
     expect(m.isolates).toEqual(['c']);
-    expect(m.weights).toEqual([
+    expect(m.weights).toEqual([{ source: 'a', target: 'b', weight: 5 }]);
+    expect(edgeList(input, { undirected: true })).toEqual([
       { source: 'a', target: 'b', weight: 5, communication: 3, survey: 1 },
     ]);
     expect(m.conventions).toContain('1 self-loop tie record(s) were ignored.');

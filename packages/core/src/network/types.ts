@@ -56,6 +56,13 @@ export interface EdgeListRow {
   [evidenceSource: string]: string | number;
 }
 
+/** One undirected pair and its total weight; a type alias, so it is also an {@link EdgeListRow}. */
+export type PairWeight = {
+  source: string;
+  target: string;
+  weight: number;
+};
+
 /** E-I index: (external − internal) / (external + internal); `null` where there are no ties to count. */
 export interface EiIndex {
   overall: number | null;
@@ -86,8 +93,12 @@ export interface NetworkMeasures {
   isolates: string[];
   articulationPoints: string[];
   eiIndex: EiIndex;
-  /** Total weight per undirected pair, with the per-source counts. */
-  weights: EdgeListRow[];
+  /**
+   * Total weight (contacts, both directions) per undirected pair, `source` sorting before
+   * `target`, rows sorted by source then target. `edgeList(input, { undirected: true })` adds the
+   * per-source counts.
+   */
+  weights: PairWeight[];
   /** Plain-English statements of the conventions used. */
   conventions: string[];
 }

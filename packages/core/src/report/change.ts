@@ -24,7 +24,8 @@ const DIRECTIONS: readonly ChangeDirection[] = [
 const statusText = (s: Status | null) =>
   s === null ? '(absent)' : `${STATUS_STYLE[s].mark} ${STATUS_STYLE[s].word}`;
 const scoreText = (n: number | null) => (n === null ? '–' : String(n));
-const signed = (n: number | null) => (n === null ? '' : n > 0 ? `+${formatNumber(n, 3)}` : formatNumber(n, 3));
+const signed = (n: number | null) =>
+  n === null ? '' : n > 0 ? `+${formatNumber(n, 3)}` : formatNumber(n, 3);
 const side = (s: { asOf: string; waveId: string | null }) =>
   `${s.waveId ?? 'no wave'} (as of ${s.asOf})`;
 

@@ -41,7 +41,10 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .status { display: inline-block; padding: 0.05rem 0.45rem; border-radius: 4px; border: 1px solid;
   font-weight: 600; white-space: nowrap; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.88em; }
 ${(['strength', 'ok', 'watch', 'concern', 'insufficient'] as const)
-  .map((s) => `.status-${s} { background: ${STATUS_STYLE[s].fill}; border-color: ${STATUS_STYLE[s].stroke}; color: ${INK}; }`)
+  .map(
+    (s) =>
+      `.status-${s} { background: ${STATUS_STYLE[s].fill}; border-color: ${STATUS_STYLE[s].stroke}; color: ${INK}; }`,
+  )
   .join('\n')}
 .muted { color: #4a4a4a; }
 .small { font-size: 0.9rem; }

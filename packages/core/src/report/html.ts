@@ -93,7 +93,11 @@ function modelSection(d: Diagnosis, statusLegend: string): string {
   );
 }
 
-function indicatorBlock(ind: IndicatorResult, actions: readonly string[], evidenceItems: number): string {
+function indicatorBlock(
+  ind: IndicatorResult,
+  actions: readonly string[],
+  evidenceItems: number,
+): string {
   const ev = capped(ind.evidence, evidenceItems);
   const evidence =
     ev.shown.length === 0
@@ -191,7 +195,10 @@ function networkSection(report: NetworkReport, nodeRows: number, maxTies: number
       ['Reciprocity', formatNumber(m.reciprocity, 3)],
       ['Degree centralization', formatNumber(m.degreeCentralization, 3)],
       ['Components', thousands(m.components.length)],
-      [isMembers ? 'Key people (articulation points)' : 'Key agencies (articulation points)', names(m.articulationPoints)],
+      [
+        isMembers ? 'Key people (articulation points)' : 'Key agencies (articulation points)',
+        names(m.articulationPoints),
+      ],
       ['Isolates', names(m.isolates)],
       ['E-I index (ties across agencies vs within)', formatNumber(m.eiIndex.overall, 3)],
     ],
@@ -247,20 +254,26 @@ function rolesSection(d: Diagnosis): string {
   const memberName = labelLookup(rm.members.map((m) => ({ id: m.id, label: m.displayName })));
   const areaName = labelLookup(rm.areas.map((a) => ({ id: a.id, label: a.name })));
   const list = (items: string[], empty: string) =>
-    items.length === 0 ? `<p>${h(empty)}</p>` : `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+    items.length === 0
+      ? `<p>${h(empty)}</p>`
+      : `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   return (
     '<section id="roles" aria-labelledby="roles-h"><h2 id="roles-h">Roles</h2>' +
     `<figure>${roleMatrixSvg(rm, { idPrefix: 'roles' })}<figcaption>Who claims each responsibility area, who others see holding it, and who took part in work on it.</figcaption></figure>` +
     '<h3>Overlaps</h3>' +
     list(
       rm.overlaps.map(
-        (o) => `${h(areaName(o.areaId))}: claimed by ${h(o.memberIds.map(memberName).join(', '))}, with no agreed lead`,
+        (o) =>
+          `${h(areaName(o.areaId))}: claimed by ${h(o.memberIds.map(memberName).join(', '))}, with no agreed lead`,
       ),
       'No area is claimed by several professions without an agreed lead.',
     ) +
     '<h3>Gaps</h3>' +
     list(
-      rm.gaps.map((g) => `${g.kind === 'need' ? 'Need' : 'Joint goal'} <code>${h(g.id)}</code>: ${h(g.description)}`),
+      rm.gaps.map(
+        (g) =>
+          `${g.kind === 'need' ? 'Need' : 'Joint goal'} <code>${h(g.id)}</code>: ${h(g.description)}`,
+      ),
       'Every need and joint goal has someone in post responsible for it.',
     ) +
     '<h3>Misperceived roles</h3>' +
@@ -278,7 +291,12 @@ function rolesSection(d: Diagnosis): string {
 
 function frostSection(d: Diagnosis): string {
   const f = d.frost;
-  const agencyDist: Record<FrostLevel, number> = { none: 0, cooperation: 0, collaboration: 0, coordination: 0 };
+  const agencyDist: Record<FrostLevel, number> = {
+    none: 0,
+    cooperation: 0,
+    collaboration: 0,
+    coordination: 0,
+  };
   for (const p of f.agencyPairs) agencyDist[p.level]++;
   return (
     '<section id="frost" aria-labelledby="frost-h"><h2 id="frost-h">Frost levels</h2>' +
@@ -287,7 +305,13 @@ function frostSection(d: Diagnosis): string {
     table(
       'Pairs at each level',
       ['Level', 'Member pairs', 'Agency pairs'],
-      [...FROST_LEVELS].reverse().map((l) => [h(frostLabel(l)), thousands(f.group.distribution[l]), thousands(agencyDist[l])]),
+      [...FROST_LEVELS]
+        .reverse()
+        .map((l) => [
+          h(frostLabel(l)),
+          thousands(f.group.distribution[l]),
+          thousands(agencyDist[l]),
+        ]),
       [1, 2],
     ) +
     `<figure>${frostMatrixSvg(f, { idPrefix: 'frost', memberNodes: d.networks.interProfessional.nodes, agencyNodes: d.networks.interAgency.nodes })}<figcaption>Frost level of every pair: 0 none yet, 1 cooperation, 2 collaboration, 3 coordination.</figcaption></figure>` +
@@ -374,6 +398,13 @@ function actionsSection(d: Diagnosis): string {
   );
 }
 
+/** Thresholds every indicator or element uses, described instead of listing users. */
+const GLOBAL_THRESHOLDS: Readonly<Record<string, string>> = {
+  'evidence.minimum': 'every indicator: the least evidence before a status is given',
+  'confidence.high': 'every element’s confidence',
+  'survey.agreement': 'every survey figure: below it the distribution is shown instead of the mean',
+};
+
 function thresholdsSection(d: Diagnosis): string {
   const usedBy = new Map<string, { ids: string[]; rules: Set<string> }>();
   for (const e of d.elements) {
@@ -395,7 +426,9 @@ function thresholdsSection(d: Diagnosis): string {
           .join(', '),
       ),
       used ? h([...used.rules].join(' / ')) : '',
-      used ? used.ids.map((x) => `<code>${h(x)}</code>`).join(' ') : '<span class="muted">not used by a shown rule</span>',
+      used
+        ? used.ids.map((x) => `<code>${h(x)}</code>`).join(' ')
+        : h(GLOBAL_THRESHOLDS[id] ?? '–'),
     ];
   });
   return (

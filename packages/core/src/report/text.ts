@@ -53,7 +53,12 @@ function modelTree(d: Diagnosis): string[] {
     for (const sub of subs) {
       k++;
       const last = k === count;
-      walk(sub.id, sub.name, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
+      walk(
+        sub.id,
+        sub.name,
+        `${childPrefix}${last ? '└─ ' : '├─ '}`,
+        `${childPrefix}${last ? '   ' : '│  '}`,
+      );
     }
   };
   for (const root of containers.filter((n) => n.parent === null)) walk(root.id, root.name, '', '');
@@ -168,7 +173,9 @@ export function diagnosisText(d: Diagnosis): string {
   lines.push(
     `Marks: ${STATUS_ORDER.map((s) => `${STATUS_STYLE[s].mark} ${STATUS_STYLE[s].word}`).join('  ')}`,
   );
-  lines.push('Score 0-100 from the indicators with enough evidence; confidence high, medium or low.');
+  lines.push(
+    'Score 0-100 from the indicators with enough evidence; confidence high, medium or low.',
+  );
   lines.push('');
   lines.push('Rose’s model', '------------');
   lines.push(...modelTree(d));
@@ -196,7 +203,9 @@ export function diagnosisText(d: Diagnosis): string {
     ),
   );
   for (const input of d.teamForm.inputs) {
-    lines.push(...wrapped(`  ${input.label}: `, '    ', `${input.value.toFixed(2)}, ${input.note}`));
+    lines.push(
+      ...wrapped(`  ${input.label}: `, '    ', `${input.value.toFixed(2)}, ${input.note}`),
+    );
   }
   return `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
 }

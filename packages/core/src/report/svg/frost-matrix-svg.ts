@@ -79,7 +79,8 @@ export function frostMatrixSvg(frost: FrostReport, options: FrostMatrixOptions =
         : `${thousands(memberNodes.length)} members are too many to draw pair by pair.`;
   }
   const nodes = level === 'members' ? memberNodes : level === 'agencies' ? agencyNodes : [];
-  const pairs = level === 'members' ? frost.memberPairs : level === 'agencies' ? frost.agencyPairs : [];
+  const pairs =
+    level === 'members' ? frost.memberPairs : level === 'agencies' ? frost.agencyPairs : [];
 
   const parts: string[] = [];
   // Distribution bars.
@@ -181,9 +182,14 @@ export function frostMatrixSvg(frost: FrostReport, options: FrostMatrixOptions =
     y = top + (nodes.length - 1) * cell + 24;
     parts.push(
       `<polygon points="10,${y - 10} 20,${y - 10} 20,${y}" fill="${INK}"/>`,
-      text(26, y, 'corner mark: an unresolved goal conflict between the two (never changes the level)', {
-        size: 12,
-      }),
+      text(
+        26,
+        y,
+        'corner mark: an unresolved goal conflict between the two (never changes the level)',
+        {
+          size: 12,
+        },
+      ),
     );
     y += 20;
     parts.push(

@@ -42,7 +42,12 @@ const PAD = 14;
 const MIN_BOX_W = 138;
 
 /** Boxes for `count` elements in rows across `width`, each at least MIN_BOX_W wide. */
-function rowLayout(x: number, y: number, width: number, count: number): { boxes: Rect[]; h: number } {
+function rowLayout(
+  x: number,
+  y: number,
+  width: number,
+  count: number,
+): { boxes: Rect[]; h: number } {
   if (count === 0) return { boxes: [], h: 0 };
   const perRow = Math.max(1, Math.min(count, Math.floor((width + GAP) / (MIN_BOX_W + GAP))));
   const w = (width - GAP * (perRow - 1)) / perRow;
@@ -147,7 +152,12 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
   y = rowY + Math.max(personalRow.h, processRow.h) + 14;
 
   // The team-reasoning band across both.
-  const band: Rect = { x: personal.x + 6, y, w: process.x + process.w - 6 - (personal.x + 6), h: 0 };
+  const band: Rect = {
+    x: personal.x + 6,
+    y,
+    w: process.x + process.w - 6 - (personal.x + 6),
+    h: 0,
+  };
   const group: Rect = { x: process.x + PAD, y: band.y + 30, w: process.w - 2 * PAD, h: 0 };
   const groupRow = rowLayout(group.x + 10, group.y + 28, group.w - 20, groupEls.length);
   place(groupEls, groupRow);
@@ -186,7 +196,9 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
   parts.push(regionRect(local, '#fbfbfb', '#4d4d4d'));
   parts.push(text(local.x + 14, local.y + 25, 'Local context', { size: 16, weight: 'bold' }));
   parts.push(regionRect(personal, '#ffffff', '#4d4d4d'));
-  parts.push(text(personal.x + 12, personal.y + 23, 'Personal context', { size: 15, weight: 'bold' }));
+  parts.push(
+    text(personal.x + 12, personal.y + 23, 'Personal context', { size: 15, weight: 'bold' }),
+  );
   parts.push(regionRect(process, '#ffffff', '#4d4d4d'));
   parts.push(
     text(process.x + 12, process.y + 23, 'Collaborative process', { size: 15, weight: 'bold' }),
@@ -231,16 +243,16 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
   legend.push(text(8, confY + 4, 'Confidence:', { size: 13, weight: 'bold' }));
   let cx = 104;
   for (const level of ['high', 'medium', 'low'] as const) {
-    legend.push(confidenceGlyph(level, cx, confY + 5), text(cx + 18, confY + 4, level, { size: 12.5 }));
+    legend.push(
+      confidenceGlyph(level, cx, confY + 5),
+      text(cx + 18, confY + 4, level, { size: 12.5 }),
+    );
     cx += 80;
   }
   legend.push(
-    text(
-      cx + 10,
-      confY + 4,
-      'Score 0–100 from the element’s indicators with enough evidence.',
-      { size: 12.5 },
-    ),
+    text(cx + 10, confY + 4, 'Score 0–100 from the element’s indicators with enough evidence.', {
+      size: 12.5,
+    }),
   );
   const height = confY + 22;
 

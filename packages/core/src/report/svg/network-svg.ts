@@ -3,7 +3,7 @@ import type { EdgeListRow } from '../../network/types.js';
 import { escapeXml, px, truncate } from '../escape.js';
 import { capped, thousands } from '../shared.js';
 import { INK } from '../status.js';
-import { safePrefix, svgOpen, text, type SvgOptions } from './common.js';
+import { fitLines, safePrefix, svgOpen, text, type SvgOptions } from './common.js';
 
 /** Options of {@link networkSvg}. */
 export interface NetworkSvgOptions extends SvgOptions {
@@ -54,6 +54,10 @@ function levelWords(level: NetworkReport['level']) {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Names in natural order ("Agency 2" before "Agency 10"), then by id, so the layout is stable. */
+const byName = (a: { label: string; id: string }, b: { label: string; id: string }) =>
+  a.label.localeCompare(b.label, 'en', { numeric: true, sensitivity: 'base' }) ||
+  compare(a.id, b.id);
 
 /** The heaviest `max` undirected ties (ties of equal weight in id order), and whether any were left out. */
 export function heaviestTies(
@@ -63,7 +67,10 @@ export function heaviestTies(
   const byWeight = (a: EdgeListRow, b: EdgeListRow) =>
     b.weight - a.weight || compare(a.source, b.source) || compare(a.target, b.target);
   const sorted = [...rows].sort(byWeight);
-  return { drawn: sorted.length <= max ? sorted : sorted.slice(0, Math.max(0, max)), total: rows.length };
+  return {
+    drawn: sorted.length <= max ? sorted : sorted.slice(0, Math.max(0, max)),
+    total: rows.length,
+  };
 }
 
 interface Placed {
@@ -98,14 +105,8 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
     g.nodes.push(node);
     groups.set(node.group, g);
   }
-  const groupList = [...groups.entries()]
-    .map(([id, g]) => ({ id, ...g }))
-    .sort((a, b) => compare(a.label.toLowerCase(), b.label.toLowerCase()) || compare(a.id, b.id));
-  for (const g of groupList) {
-    g.nodes.sort(
-      (a, b) => compare(a.label.toLowerCase(), b.label.toLowerCase()) || compare(a.id, b.id),
-    );
-  }
+  const groupList = [...groups.entries()].map(([id, g]) => ({ id, ...g })).sort(byName);
+  for (const g of groupList) g.nodes.sort(byName);
   // Members are grouped by agency; agencies, each its own group, are not.
   const grouped = groupList.length > 1 && report.nodes.some((node) => node.group !== node.id);
 
@@ -123,15 +124,22 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
         return n <= 60 || (special && keys.size + isolates.size <= 40);
     }
   };
-  const labelChars = n <= 24 ? 30 : 24;
+  // Small networks get horizontal labels of up to two lines; larger ones one radial line.
+  const horizontal = n <= 16;
+  const labelChars = horizontal ? 22 : 24;
+  const labelLines = (label: string) =>
+    horizontal ? fitLines(label, labelChars * 6.6, 12, 2) : [truncate(label, labelChars)];
   const longestLabel = report.nodes.reduce(
-    (m, node) => (labelled(node) ? Math.max(m, Math.min(labelChars, node.label.length)) : m),
+    (m, node) =>
+      labelled(node)
+        ? Math.max(m, ...labelLines(node.label).map((l) => Array.from(l).length))
+        : m,
     0,
   );
-  const margin = longestLabel > 0 ? Math.max(60, longestLabel * 7.4 + 40) : 36;
+  const margin = longestLabel > 0 ? Math.max(60, longestLabel * 7.4 + 48) : 36;
   const radius = Math.max(60, width / 2 - margin);
   // Horizontal labels (small networks) need little room above and below the circle.
-  const marginV = longestLabel > 0 && n <= 16 ? 44 : margin;
+  const marginV = longestLabel > 0 && horizontal ? 72 : margin;
   const cx = width / 2;
   const cy = radius + marginV;
   const circleH = 2 * (radius + marginV);
@@ -166,6 +174,9 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
   const rows = report.measures.weights.filter((r) => byId.has(r.source) && byId.has(r.target));
   const { drawn, total } = heaviestTies(rows, maxTies);
   const maxWeight = drawn.reduce((m, r) => Math.max(m, r.weight), 1);
+  // Many ties: thinner and fainter lines, so the picture does not turn solid.
+  const opacity = Math.max(0.06, Math.min(0.55, 120 / Math.max(1, drawn.length)));
+  const widthScale = drawn.length > 300 ? 2 : 3.8;
   const tieParts: string[] = [];
   for (let i = drawn.length - 1; i >= 0; i--) {
     const row = drawn[i];
@@ -176,7 +187,7 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
     // Pull the curve towards the centre so ties across the circle stay apart from the rim.
     const qx = cx + ((a.x + b.x) / 2 - cx) * 0.35;
     const qy = cy + ((a.y + b.y) / 2 - cy) * 0.35;
-    const w = 0.7 + 3.8 * Math.sqrt(row.weight / maxWeight);
+    const w = (drawn.length > 300 ? 0.5 : 0.7) + widthScale * Math.sqrt(row.weight / maxWeight);
     tieParts.push(
       `<path d="M${px(a.x)} ${px(a.y)}Q${px(qx)} ${px(qy)} ${px(b.x)} ${px(b.y)}" stroke-width="${px(w)}"/>`,
     );
@@ -184,8 +195,10 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
 
   // Group arcs inside the ring, numbered like the legend.
   const arcParts: string[] = [];
+  const groupNumbers: string[] = [];
   if (grouped) {
-    const arcR = radius - nodeR - 9;
+    // Arcs run just outside the ring, between the nodes and their names.
+    const arcR = radius + nodeR * 1.5 + 5;
     const half = (Math.PI / slots) * 0.8;
     groupList.forEach((g, gi) => {
       const first = byId.get(g.nodes[0]?.id ?? '');
@@ -197,12 +210,12 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
       // A one-member agency needs no arc: its number beside the node says enough.
       if (g.nodes.length > 1) {
         arcParts.push(
-        `<path d="M${px(cx + arcR * Math.cos(a0))} ${px(cy + arcR * Math.sin(a0))}A${px(arcR)} ${px(arcR)} 0 ${large} 1 ${px(cx + arcR * Math.cos(a1))} ${px(cy + arcR * Math.sin(a1))}" fill="none" stroke="${colourOf(gi)}" stroke-width="5"/>`,
+          `<path d="M${px(cx + arcR * Math.cos(a0))} ${px(cy + arcR * Math.sin(a0))}A${px(arcR)} ${px(arcR)} 0 ${large} 1 ${px(cx + arcR * Math.cos(a1))} ${px(cy + arcR * Math.sin(a1))}" fill="none" stroke="${colourOf(gi)}" stroke-width="4"/>`,
         );
       }
       const mid = (a0 + a1) / 2;
-      const lr = arcR - 13;
-      arcParts.push(
+      const lr = radius - nodeR * 1.5 - 10;
+      groupNumbers.push(
         text(cx + lr * Math.cos(mid), cy + lr * Math.sin(mid) + 4, String(gi + 1), {
           size: 11,
           weight: 'bold',
@@ -215,7 +228,6 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
   // Nodes and labels.
   const nodeParts: string[] = [];
   const labelParts: string[] = [];
-  const horizontal = n <= 16;
   for (const p of placed) {
     const { node } = p;
     const isKey = keys.has(node.id);
@@ -245,8 +257,10 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
       `<g class="wf-node wf-node-${kind}" data-node="${escapeXml(node.id)}">${tip}${shape}</g>`,
     );
     if (!labelled(node)) continue;
-    const label = truncate(node.label, labelChars) + (isKey ? ' ◆' : '');
-    const lr = radius + nodeR * (isKey ? 1.5 : 1) + 7;
+    const lines = labelLines(node.label);
+    if (isKey) lines[lines.length - 1] += ' ◆';
+    const label = lines[0] ?? '';
+    const lr = radius + (grouped ? nodeR * 1.5 + 14 : nodeR * (isKey ? 1.5 : 1) + 7);
     const lx = cx + lr * Math.cos(p.angle);
     const ly = cy + lr * Math.sin(p.angle);
     const cos = Math.cos(p.angle);
@@ -254,8 +268,18 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
     const size = n > 60 ? 10 : 12;
     if (horizontal) {
       const anchor = cos > 0.2 ? 'start' : cos < -0.2 ? 'end' : 'middle';
-      const dy = Math.sin(p.angle) > 0.5 ? size : Math.sin(p.angle) < -0.5 ? -2 : size / 3;
-      labelParts.push(text(lx, ly + dy, label, { size, weight, anchor }));
+      const sin = Math.sin(p.angle);
+      const lineH = size + 2;
+      // Above the circle the lines stack upwards, below it downwards, at the sides centred.
+      const top =
+        sin > 0.5
+          ? size
+          : sin < -0.5
+            ? -2 - (lines.length - 1) * lineH
+            : size / 3 - ((lines.length - 1) * lineH) / 2;
+      lines.forEach((line, k) => {
+        labelParts.push(text(lx, ly + top + k * lineH, line, { size, weight, anchor }));
+      });
     } else {
       const deg = (p.angle * 180) / Math.PI;
       const flip = cos < 0;
@@ -296,9 +320,9 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
   );
   y += 24;
   if (grouped) {
-    const columns = Math.max(1, Math.floor((width - 12) / 260));
+    const columns = Math.max(1, Math.min(groupList.length, Math.floor((width - 12) / 260)));
     const colW = (width - 12) / columns;
-    const chars = Math.max(12, Math.floor((colW - 50) / 6.8));
+    const chars = Math.max(12, Math.floor((colW - 56) / 7.4));
     groupList.forEach((g, gi) => {
       const col = gi % columns;
       const row = Math.floor(gi / columns);
@@ -352,8 +376,9 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
     n === 0 ? text(cx, cy, `No ${words.nodes} to draw.`, { size: 14, anchor: 'middle' }) : '';
   return (
     svgOpen(prefix, width, height, title, desc, `wf-network wf-network-${report.level}`) +
-    `<g class="wf-ties" fill="none" stroke="#3b4a5a" stroke-opacity="0.5" stroke-linecap="round">${tieParts.join('')}</g>` +
     arcParts.join('') +
+    `<g class="wf-ties" fill="none" stroke="#3b4a5a" stroke-opacity="${px(opacity)}" stroke-linecap="round">${tieParts.join('')}</g>` +
+    groupNumbers.join('') +
     nodeParts.join('') +
     labelParts.join('') +
     empty +

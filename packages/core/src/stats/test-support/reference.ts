@@ -1,4 +1,4 @@
-// Test-only loader for fixtures/reference/agreement-vectors.json (a copy of the published vectors). Tests may read fixtures from
+// Test-only loader for ../shared/reference/agreement-vectors.json (beside the repository). Tests may read fixtures from
 // disk; the runtime code in packages/core stays pure.
 import { readFileSync } from 'node:fs';
 
@@ -105,7 +105,7 @@ function leafPaths(x: unknown, path: string, out: string[]): void {
  * assert that every value in the file was checked.
  */
 export function loadReference(): { ref: Reference; unread: () => string[] } {
-  const url = new URL('../../../../../fixtures/reference/agreement-vectors.json', import.meta.url);
+  const url = new URL('../../../../../../shared/reference/agreement-vectors.json', import.meta.url);
   const raw: unknown = JSON.parse(readFileSync(url, 'utf8'));
   const read = new Set<string>();
   const wrap = (x: unknown, path: string): unknown => {
