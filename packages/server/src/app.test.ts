@@ -128,11 +128,9 @@ describe('HTTP API', () => {
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({
-      error: {
-        code: 'internal',
-        message: 'Something went wrong on the server.',
-        correlationId: 'corr-1',
-      },
+      error: 'internal',
+      message: 'Something went wrong on the server.',
+      correlationId: 'corr-1',
     });
     expect(text).not.toContain('on fire');
     expect(errors).toHaveLength(1);

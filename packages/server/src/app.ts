@@ -1,17 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { Store } from '@weframe/store';
-import { collaborationService } from './collaboration.service.js';
-import { presentSummary } from './collaboration.presenter.js';
+import type { AppEnv, RouteDeps } from './env.js';
+import type { Principal } from './policy.js';
 import { ServiceError, STATUS_BY_CODE } from './errors.js';
-import { authorise, type Action, type Principal } from './policy.js';
-import {
-  getCollaborationRoute,
-  healthRoute,
-  importCollaborationRoute,
-  listCollaborationsRoute,
-} from './schema.js';
+import { healthRoute } from './schema.js';
 import { staticFiles } from './static-files.js';
+import { registerCollaborationRoutes } from './routes/collaboration.routes.js';
 
 /** What the app needs from outside; handed in so tests run it in-process. */
 export interface AppDeps {
@@ -20,28 +14,41 @@ export interface AppDeps {
   readonly webRoot?: string;
   /** Where unexpected errors are reported (default: console.error). */
   readonly logError?: (message: string, error: unknown) => void;
-  /** Makes correlation ids for unexpected errors. */
+  /** Makes ids (correlation ids, records, tokens). */
   readonly newId?: () => string;
+  /** The clock (default: the system clock). */
+  readonly now?: () => Date;
+  /** The public URL of the app, for links. */
+  readonly publicUrl?: string;
 }
-
-/** Largest request body accepted, in bytes. */
-export const MAX_BODY_BYTES = 200 * 1024 * 1024;
 
 /** Builds the HTTP application. It never listens: call `app.request` in tests, `serve` to run. */
 export async function createApp(deps: AppDeps) {
   const { store } = deps;
   const logError = deps.logError ?? ((m, e) => console.error(m, e));
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  const collaborations = collaborationService(store);
+  const routeDeps: RouteDeps = {
+    store,
+    newId,
+    now: deps.now ?? (() => new Date()),
+    publicUrl: deps.publicUrl,
+  };
+
+  const app = new OpenAPIHono<AppEnv>();
+  // Until sign-in exists every request acts with full rights in the default workspace.
   const workspace = await store.workspaces.ensureDefault();
-  const principal: Principal = { kind: 'anonymous' };
-
-  const app = new OpenAPIHono();
-
-  const deny = (c: Context, action: Action) =>
-    authorise(principal, action)
-      ? null
-      : c.json({ error: 'forbidden', message: 'not allowed' }, 403);
+  const openPrincipal: Principal = {
+    kind: 'user',
+    userId: 'open',
+    email: 'open@localhost',
+    displayName: 'Open access',
+    memberships: [{ workspaceId: workspace.id, role: 'owner', agencyId: null }],
+  };
+  app.use('/api/*', async (c, next) => {
+    c.set('principal', openPrincipal);
+    c.set('cookieSession', false);
+    await next();
+  });
 
   app.onError((error, c) => {
     if (error instanceof ServiceError) {
@@ -61,43 +68,7 @@ export async function createApp(deps: AppDeps) {
   });
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
-
-  app.openapi(listCollaborationsRoute, async (c) => {
-    const denied = deny(c, 'collaboration.list');
-    if (denied) return denied as never;
-    const list = await collaborations.listCollaborations(workspace.id);
-    return c.json({ collaborations: list.map(presentSummary) }, 200);
-  });
-
-  app.openapi(getCollaborationRoute, async (c) => {
-    const { id } = c.req.valid('param');
-    const denied = deny(c, 'collaboration.read');
-    if (denied) return denied as never;
-    const doc = await collaborations.getDocument(id);
-    return c.json(doc, 200);
-  });
-
-  // Registered for the OpenAPI document; the body is read raw so `restore` can report
-  // every problem in the document's own words, not the validator's.
-  app.openAPIRegistry.registerPath(importCollaborationRoute);
-  app.post('/api/collaborations', async (c) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      throw new ServiceError('bad_request', `the document is larger than ${MAX_BODY_BYTES} bytes`);
-    }
-    let input: unknown;
-    try {
-      input = await c.req.json();
-    } catch {
-      throw new ServiceError('invalid_document', 'the request body is not valid JSON', [
-        { code: 'invalid_json', path: '(document)', message: 'the request body is not valid JSON' },
-      ]);
-    }
-    const denied = deny(c, 'collaboration.import');
-    if (denied) return denied;
-    const { id } = await collaborations.importCollaboration(workspace.id, input, 'api');
-    return c.json({ id }, 201);
-  });
+  await registerCollaborationRoutes(app, routeDeps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,7 @@
 /** Weframe HTTP server: the app factory, configuration and the listener. */
-export { createApp, MAX_BODY_BYTES, type App, type AppDeps } from './app.js';
+export { createApp, type App, type AppDeps } from './app.js';
+export type { AppEnv, AppInstance, RouteDeps } from './env.js';
+export * from './policy.js';
 export { loadConfig, type Config, type ConfigIssue } from './config.js';
 export { listen } from './serve.js';
 export { ServiceError, STATUS_BY_CODE, type ServiceErrorCode } from './errors.js';

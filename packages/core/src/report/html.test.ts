@@ -97,6 +97,16 @@ describe('diagnosisHtml', () => {
     for (const id of Object.keys(DEFAULT_THRESHOLDS)) expect(html).toContain(`<code>${id}</code>`);
   });
 
+  it('says in the caption when a network has more ties than are drawn', () => {
+    const few = diagnosisHtml(d, { maxTies: 1 });
+    const ties = d.networks.interProfessional.measures.weights.length;
+    expect(ties).toBeGreaterThan(1);
+    expect(few).toContain(
+      `Only the 1 heaviest of ${ties} ties are drawn; the measures use them all.`,
+    );
+    expect(html).not.toContain('heaviest of');
+  });
+
   it('is the same every time', () => {
     expect(diagnosisHtml(d)).toBe(html);
   });

@@ -241,7 +241,7 @@ function networkSection(report: NetworkReport, nodeRows: number, maxTies: number
   );
   return (
     `<section aria-labelledby="${id}-h"><h3 id="${id}-h">${h(title)}</h3>` +
-    `<figure>${networkSvg(report, { idPrefix: id, maxTies })}<figcaption>${h(title)}. Nodes grouped by agency around the circle; key ${isMembers ? 'people' : 'agencies'} are diamonds, isolates dashed circles.</figcaption></figure>` +
+    `<figure>${networkSvg(report, { idPrefix: id, maxTies })}<figcaption>${h(title)}. ${isMembers ? 'Members grouped by agency around the circle' : 'Agencies around the circle'}; key ${isMembers ? 'people' : 'agencies'} are diamonds, isolates dashed circles.${m.weights.length > maxTies ? ` Only the ${thousands(maxTies)} heaviest of ${thousands(m.weights.length)} ties are drawn; the measures use them all.` : ''}</figcaption></figure>` +
     measures +
     nodeTable +
     `<details><summary>How the network is built</summary><ul class="conventions">${report.conventions.map((c) => `<li>${h(c)}</li>`).join('')}</ul></details>` +

@@ -35,7 +35,7 @@ interface Rect {
   h: number;
 }
 
-const WIDTH = 1120;
+const WIDTH = 1180;
 const BOX_H = 86;
 const GAP = 12;
 const PAD = 14;
@@ -82,7 +82,7 @@ function elementBox(el: ElementDiagnosis, r: Rect, prefix: string, focusable: bo
   out += text(r.x + 29, r.y + r.h - 29, style.word, { size: 12, weight: 'bold' });
   out += text(r.x + 10, r.y + r.h - 11, score, { size: 11.5 });
   // Bars at a fixed spot left of the longest level word ("medium"); the word right-aligned.
-  out += confidenceGlyph(el.confidence.level, r.x + r.w - 82, r.y + r.h - 11);
+  out += confidenceGlyph(el.confidence.level, r.x + r.w - 80, r.y + r.h - 11);
   out += text(r.x + r.w - 10, r.y + r.h - 11, el.confidence.level, { size: 11.5, anchor: 'end' });
   return `${out}</g>`;
 }
@@ -141,7 +141,7 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
   // Personal context and collaborative process, side by side.
   const innerX = local.x + 20;
   const innerW = local.w - 40;
-  const personalW = Math.round(innerW * 0.31);
+  const personalW = Math.round(innerW * 0.32);
   const personal: Rect = { x: innerX, y, w: personalW, h: 0 };
   const process: Rect = { x: innerX + personalW + 20, y, w: innerW - personalW - 20, h: 0 };
   const rowY = y + 36;

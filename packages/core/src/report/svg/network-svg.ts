@@ -131,9 +131,7 @@ export function networkSvg(report: NetworkReport, options: NetworkSvgOptions = {
     horizontal ? fitLines(label, labelChars * 6.6, 12, 2) : [truncate(label, labelChars)];
   const longestLabel = report.nodes.reduce(
     (m, node) =>
-      labelled(node)
-        ? Math.max(m, ...labelLines(node.label).map((l) => Array.from(l).length))
-        : m,
+      labelled(node) ? Math.max(m, ...labelLines(node.label).map((l) => Array.from(l).length)) : m,
     0,
   );
   const margin = longestLabel > 0 ? Math.max(60, longestLabel * 7.4 + 48) : 36;
