@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openStore, type Store } from '@weframe/store';
-import { loadConfig, type Config } from '@weframe/server';
+import type { Store } from '@weframe/store';
+import { loadConfig, type Config } from '@weframe/server/config';
 
 /** A failure the CLI reports as one plain line and a non-zero exit. */
 export class CliError extends Error {
@@ -35,6 +35,8 @@ export function configFrom(env: Record<string, string | undefined>): Config {
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openConfiguredStore(config: Config): Promise<Store> {
+  // Loaded on demand: commands that only read files start faster without the database.
+  const { openStore } = await import('@weframe/store');
   let store: Store;
   if (config.databaseUrl) {
     store = await openStore({ databaseUrl: config.databaseUrl });

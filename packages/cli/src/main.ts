@@ -8,7 +8,6 @@ import {
   migrateCommand,
   validateCommand,
 } from './commands/documents.js';
-import { serveCommand } from './commands/serve.js';
 import { ANALYZE_FORMATS, analyzeCommand, type AnalyzeOptions } from './commands/analyze.js';
 import { generateCommand } from './commands/generate.js';
 
@@ -76,7 +75,9 @@ export function buildProgram(
     .description('run the web app and HTTP API')
     .option('--port <n>', 'port to listen on (default 8080, or PORT)', port)
     .option('--host <address>', 'address to listen on (default 127.0.0.1, or HOST)')
-    .action((opts: { port?: number; host?: string }) => serveCommand(opts, deps, io));
+    .action((opts: { port?: number; host?: string }) =>
+      import('./commands/serve.js').then((m) => m.serveCommand(opts, deps, io)),
+    );
   program
     .command('demo')
     .description('load the fictional sample collaborations into an empty database')

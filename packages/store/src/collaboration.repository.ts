@@ -384,3 +384,45 @@ function unstorableTextIssues(doc: CollaborationDocument): DocumentIssue[] {
   visit(doc);
   return issues;
 }
+
+/**
+ * Writes a collaboration's header and every record under the given id, in the caller's
+ * transaction and without an audit entry: restoring a workspace export, whose import is
+ * audited once as a whole (workspace-archive.ts). Returns how many records were written.
+ */
+export async function insertCollaborationRows(
+  db: Database,
+  input: {
+    readonly id: string;
+    readonly workspaceId: string;
+    readonly doc: CollaborationDocument;
+    readonly createdAt: Date;
+    readonly updatedAt: Date;
+    readonly archivedAt: Date | null;
+  },
+): Promise<number> {
+  const { doc } = input;
+  const issues = unstorableTextIssues(doc);
+  if (issues.length > 0) throw new DocumentError(issues);
+  const rows = recordRows(doc);
+  await db.insert(collaborations).values({
+    id: input.id,
+    workspaceId: input.workspaceId,
+    docId: doc.collaboration.id,
+    name: doc.collaboration.name,
+    schemaVersion: doc.schemaVersion,
+    header: doc.collaboration,
+    version: doc.collaboration.version,
+    createdAt: input.createdAt,
+    updatedAt: input.updatedAt,
+    archivedAt: input.archivedAt,
+  });
+  for (const batch of batches(rows)) {
+    try {
+      await db.execute(insertRecords(input.id, batch));
+    } catch (error) {
+      throw recordWriteError(error);
+    }
+  }
+  return rows.length;
+}

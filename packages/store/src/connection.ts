@@ -11,6 +11,12 @@ import type { Database } from './database.js';
 import { applyMigrations, type DriverDatabase } from './migrate.js';
 import { schema } from './schema.js';
 import { workspaceRepository, type WorkspaceRepository } from './workspace.repository.js';
+import { surveyRepository, type SurveyRepository } from './survey.repository.js';
+import { userRepository, type UserRepository } from './user.repository.js';
+import { sessionRepository, type SessionRepository } from './session.repository.js';
+import { accessLinkRepository, type AccessLinkRepository } from './access-link.repository.js';
+import { auditRepository, type AuditRepository } from './audit.repository.js';
+import { workspaceArchive, type WorkspaceArchive } from './workspace-archive.js';
 
 /** Where the store keeps its data; entry points build this from their own config. */
 export interface StoreConfig {
@@ -30,6 +36,18 @@ export interface StoreScope {
   readonly workspaces: WorkspaceRepository;
   /** Collaborations: import and export of documents, summaries, counts. */
   readonly collaborations: CollaborationRepository;
+  /** Survey waves: waves and responses as records, links, drafts, idempotency keys. */
+  readonly surveys: SurveyRepository;
+  /** Users and their memberships in workspaces. */
+  readonly users: UserRepository;
+  /** Signed-in sessions (token hashes only). */
+  readonly sessions: SessionRepository;
+  /** One-time invitation and reset links (token hashes only). */
+  readonly accessLinks: AccessLinkRepository;
+  /** The append-only audit log: `append(workspaceId, entry)`, pages, all. */
+  readonly audit: AuditRepository;
+  /** Whole-workspace export and import. */
+  readonly workspaceArchive: WorkspaceArchive;
 }
 
 /** An open store: repositories plus migration, transactions and closing. */
@@ -67,6 +85,12 @@ function scopeOver(db: Database): StoreScope {
     db,
     workspaces: workspaceRepository(db),
     collaborations: collaborationRepository(db),
+    surveys: surveyRepository(db),
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    accessLinks: accessLinkRepository(db),
+    audit: auditRepository(db),
+    workspaceArchive: workspaceArchive(db),
   };
 }
 

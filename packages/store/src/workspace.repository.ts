@@ -58,6 +58,16 @@ export function workspaceRepository(db: Database, newId: () => string = () => cr
         .where(options.includeArchived ? undefined : isNull(workspaces.archivedAt))
         .orderBy(asc(workspaces.createdAt), asc(workspaces.slug));
     },
+
+    /** Archives (a date) or restores (null) a workspace; returns it, or null if unknown. */
+    async setArchived(id: string, archivedAt: Date | null): Promise<WorkspaceRow | null> {
+      const [row] = await db
+        .update(workspaces)
+        .set({ archivedAt })
+        .where(eq(workspaces.id, id))
+        .returning();
+      return row ?? null;
+    },
   };
   return repository;
 }

@@ -12,6 +12,12 @@ import { roleMap, type RoleMap } from './role-map.js';
 import { goalAlignment, type GoalAlignment } from './goal-alignment.js';
 import type { Thresholds } from './thresholds.js';
 import {
+  CODED_EVIDENCE_FOR_MEDIUM,
+  codedEvidence,
+  type CodedQuote,
+  type ElementCodedEvidence,
+} from '../qualitative/analysis/evidence.js';
+import {
   SEVERITY,
   STATUS_SCORE,
   type EvidenceRef,
@@ -39,6 +45,8 @@ export interface ElementDiagnosis {
   readonly confidence: Confidence;
   readonly indicators: readonly IndicatorResult[];
   readonly evidence: readonly EvidenceRef[];
+  /** Coded interview and meeting passages about the element, in source order. */
+  readonly quotes: readonly CodedQuote[];
   readonly actions: readonly SuggestedAction[];
 }
 
@@ -85,11 +93,13 @@ export function diagnose(doc: CollaborationDocument, options: DiagnoseOptions = 
   const ctx = analysisContext(doc, options);
   const definitions = [...ALL_INDICATORS, ...(options.indicators ?? [])];
   const results = definitions.map((def) => ({ def, result: runIndicator(def, ctx) }));
+  const coded = codedEvidence(doc, { asOf: ctx.asOf });
   const elements = ELEMENT_IDS.map((id) =>
     elementDiagnosis(
       id,
       results.filter((r) => r.def.element === id),
       ctx,
+      coded.get(id),
     ),
   );
   return {
@@ -126,6 +136,7 @@ function elementDiagnosis(
   id: ElementId,
   results: { def: IndicatorDefinition; result: IndicatorResult }[],
   ctx: AnalysisContext,
+  coded: ElementCodedEvidence | undefined,
 ): ElementDiagnosis {
   const node = DEFAULT_MODEL.byId.get(id);
   const evaluated = results.filter(
@@ -168,6 +179,9 @@ function elementDiagnosis(
       }
     }
   }
+  for (const ref of coded?.refs ?? []) {
+    if (!seen.has(`${ref.kind}:${ref.id}`)) evidence.push(ref);
+  }
   return {
     id,
     name: node?.name ?? id,
@@ -177,9 +191,11 @@ function elementDiagnosis(
     confidence: confidenceOf(
       evaluated.map((r) => r.result),
       ctx,
+      coded,
     ),
     indicators: results.map((r) => r.result),
     evidence,
+    quotes: coded?.quotes ?? [],
     actions,
   };
 }
@@ -187,16 +203,36 @@ function elementDiagnosis(
 /**
  * Confidence (ANALYSIS.md): high with ≥ 2 evaluated indicators whose survey figures, if
  * any, rest on ≥ 5 respondents with r_wg(j) ≥ 0.70; medium with ≥ 1; low otherwise.
+ * Coded excerpts add the reason "n coded excerpts from m sources". They cannot give a status
+ * (a code says a passage is about the element, not how well it goes), so they never reach
+ * high; but an element with no evaluative indicator rises from low to medium when ≥ 3
+ * excerpts from ≥ 2 sources speak about it: independent accounts that it matters here.
  */
-function confidenceOf(evaluated: IndicatorResult[], ctx: AnalysisContext): Confidence {
+function confidenceOf(
+  evaluated: IndicatorResult[],
+  ctx: AnalysisContext,
+  coded?: ElementCodedEvidence,
+): Confidence {
   const t = ctx.thresholds['confidence.high'];
   const reasons: string[] = [];
+  const codedReason =
+    coded && coded.excerpts > 0
+      ? `${coded.excerpts} coded excerpt${coded.excerpts === 1 ? '' : 's'} from ${coded.sources} source${coded.sources === 1 ? '' : 's'}`
+      : null;
   if (evaluated.length === 0) {
-    return { level: 'low', reasons: ['no evaluative indicator has enough evidence'] };
+    const lifted =
+      coded !== undefined &&
+      coded.excerpts >= CODED_EVIDENCE_FOR_MEDIUM.excerpts &&
+      coded.sources >= CODED_EVIDENCE_FOR_MEDIUM.sources;
+    return {
+      level: lifted ? 'medium' : 'low',
+      reasons: ['no evaluative indicator has enough evidence', ...(codedReason ? [codedReason] : [])],
+    };
   }
   reasons.push(
     `${evaluated.length} evaluative indicator${evaluated.length === 1 ? '' : 's'} with enough evidence`,
   );
+  if (codedReason) reasons.push(codedReason);
   const weakSurvey = evaluated
     .map((r) => r.survey)
     .filter((s) => s !== undefined)

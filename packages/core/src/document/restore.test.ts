@@ -270,3 +270,20 @@ describe('text a database cannot store', () => {
     ]);
   });
 });
+
+describe('the fast path for JSON text', () => {
+  it('still finds an escaped NUL in text read from a file', () => {
+    const text = JSON.stringify(buildDocument()).replace('"Member m-1"', '"Mem\\u0000ber"');
+    expect(issuesOf(text)).toEqual([
+      expect.objectContaining({ path: 'members[0].displayName', code: 'invalid_value' }),
+    ]);
+  });
+
+  it('gives the same document from text as from the parsed object', () => {
+    const doc = buildDocument();
+    const fromText = restore(JSON.stringify(doc));
+    const fromObject = restore(doc);
+    expect(fromText.ok && fromObject.ok).toBe(true);
+    if (fromText.ok && fromObject.ok) expect(fromText.value).toEqual(fromObject.value);
+  });
+});

@@ -49,7 +49,10 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
   // that fills defaults in place. Any doubt falls through to zod, which names the problems.
   if (owned || migrated.applied.length > 0) {
     if (fastValidate(migrated.value)) {
-      const refs = referenceIssues(migrated.value);
+      // Text read from a file is well formed unless it escapes a NUL or a surrogate; only
+      // then is the whole document walked to find where.
+      const suspect = typeof input !== 'string' || mayHoldUnstorableText(input);
+      const refs = referenceIssues(migrated.value, suspect);
       if (refs.length === 0) {
         return {
           ok: true,
@@ -61,7 +64,7 @@ export function restore(input: unknown, options: RestoreOptions = {}): RestoreRe
   }
   const parsed = collaborationDocumentSchema.safeParse(migrated.value, { reportInput: true });
   const issues: DocumentIssue[] = parsed.success ? [] : parsed.error.issues.map(fromZodIssue);
-  issues.push(...referenceIssues(migrated.value));
+  issues.push(...referenceIssues(migrated.value, true));
   if (!parsed.success || issues.length > 0) return { ok: false, issues: dedupe(issues) };
   return { ok: true, value: parsed.data, migrated: migrated.applied };
 }
@@ -174,7 +177,7 @@ const strs = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v);
 
-function referenceIssues(doc: Obj): DocumentIssue[] {
+function referenceIssues(doc: Obj, checkText: boolean): DocumentIssue[] {
   const issues: DocumentIssue[] = [];
   const add = (code: DocumentIssueCode, path: (string | number)[], message: string) =>
     issues.push({ code, path: formatPath(path), message });
@@ -561,7 +564,7 @@ function referenceIssues(doc: Obj): DocumentIssue[] {
       }
     }
   });
-  textIssues(doc, [], add);
+  if (checkText) textIssues(doc, [], add);
   return issues;
 }
 
@@ -596,6 +599,11 @@ function textIssues(
       textIssues(value[key], [...path, key], add);
     }
   }
+}
+
+/** Whether JSON text could decode to a NUL or a lone surrogate (a cheap scan of the text). */
+function mayHoldUnstorableText(json: string): boolean {
+  return /\\u(0000|[dD][89a-fA-F])/.test(json) || !isWellFormed(json);
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
