@@ -1,6 +1,7 @@
 /**
- * Runs the real CLI as a user would: `weframe demo` into a fresh data directory, then
- * `weframe serve` on a free port, with the embedded database (no DATABASE_URL).
+ * Runs the real CLI as a user would: `weframe demo` into a fresh data directory, an owner
+ * made with `weframe user create … --password-stdin`, then `weframe serve` on a free port,
+ * with the embedded database (no DATABASE_URL).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -50,9 +51,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [cliPath, ...args],
       { cwd: repoRoot, env, timeout: DEMO_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
@@ -64,8 +65,16 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
         }
       },
     );
+    // Piped, as `printf '%s\n' "$PASSWORD" | weframe user create … --password-stdin` would.
+    child.stdin?.end(input ?? '');
   });
 }
+
+/** The owner the browser tests sign in as, created with `weframe user create`. */
+export const testOwner = {
+  email: 'e2e.owner@example.org',
+  password: 'e2e password, long enough',
+} as const;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -122,6 +131,11 @@ export async function startServer(): Promise<RunningServer> {
 
   try {
     await runCli(['demo'], env);
+    await runCli(
+      ['user', 'create', '--email', testOwner.email, '--password-stdin', '--role', 'owner'],
+      env,
+      `${testOwner.password}\n`,
+    );
 
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;

@@ -3,13 +3,26 @@ import { CliError, configFrom, openConfiguredStore, type CliDeps, type Io } from
 import {
   demoCommand,
   exportCommand,
-  importCommand,
   listCommand,
   migrateCommand,
   validateCommand,
 } from './commands/documents.js';
+import {
+  EXPORT_FORMATS,
+  SOURCE_KINDS,
+  importAnyCommand,
+  type ExportFormat,
+  type ImportOptions,
+} from './commands/qualitative-io.js';
 import { ANALYZE_FORMATS, analyzeCommand, type AnalyzeOptions } from './commands/analyze.js';
 import { generateCommand } from './commands/generate.js';
+import type { UserCreateOptions } from './commands/user.js';
+import {
+  AGREEMENT_FORMATS,
+  AGREEMENT_UNITS,
+  agreementCommand,
+  type AgreementOptions,
+} from './commands/agreement.js';
 
 const processIo: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
@@ -54,16 +67,31 @@ export function buildProgram(
     .action((file: string) => validateCommand(file, io));
   program
     .command('import')
-    .description('store a collaboration document; prints the new collaboration’s id')
-    .argument('<file>', 'a collaboration document (JSON)')
+    .description(
+      'store a collaboration document (prints its id), or add the sources, codes and codings of a .qdpx, .qdc, .docx, .txt or .md file to a stored collaboration',
+    )
+    .argument('<file>', 'a collaboration document (JSON), REFI-QDA .qdpx/.qdc, .docx, .txt or .md')
     .option('--workspace <slug>', 'workspace to import into', 'default')
-    .action((file: string, opts: { workspace?: string }) => importCommand(file, opts, deps, io));
+    .option('--collaboration <id>', 'the stored collaboration to add sources to')
+    .addOption(
+      new Option(
+        '--kind <kind>',
+        'kind of the new sources (default interview; .qdpx: document)',
+      ).choices(SOURCE_KINDS),
+    )
+    .option('--title <title>', 'title of the new source (default: the file name)')
+    .action((file: string, opts: ImportOptions) => importAnyCommand(file, opts, deps, io));
   program
     .command('export')
-    .description('write a stored collaboration back out as a document')
+    .description('write a stored collaboration back out as a document, or as REFI-QDA')
     .argument('<id>', 'the collaboration’s id (see `weframe list`)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('json'),
+    )
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((id: string, opts: { out?: string }) => exportCommand(id, opts, deps, io));
+    .action((id: string, opts: { out?: string; format?: ExportFormat }) =>
+      exportCommand(id, opts, deps, io),
+    );
   program
     .command('list')
     .description('list the stored collaborations')
@@ -112,6 +140,106 @@ export function buildProgram(
     .option('--as-of <date>', 'date the time windows count back from (YYYY-MM-DD)')
     .option('--workspace <slug>', 'workspace of a stored collaboration', 'default')
     .action((target: string, opts: AnalyzeOptions) => analyzeCommand(target, opts, deps, io));
+  program
+    .command('agreement')
+    .description('inter-coder agreement per code and overall: percent, Cohen κ, Fleiss κ, α, α_U')
+    .argument('<target>', 'a collaboration document (JSON), a REFI-QDA .qdpx, or a stored id')
+    .option('--coders <list>', 'coders to compare, ids or names, comma-separated (default: all)')
+    .option(
+      '--measure <list>',
+      'alpha, alpha-u, kappa, fleiss, percent; comma-separated or repeated (default: all)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(AGREEMENT_FORMATS).default('text'),
+    )
+    .addOption(
+      new Option('--units <kind>', 'units of the categorical measures')
+        .choices(AGREEMENT_UNITS)
+        .default('turns'),
+    )
+    .option('--workspace <slug>', 'workspace of a stored collaboration', 'default')
+    .action((target: string, opts: AgreementOptions) => agreementCommand(target, opts, deps, io));
+  program
+    .command('suggest')
+    .description('suggest codes for each turn of an interview or a stored source (offline)')
+    .argument('<target>', 'a .txt or .md interview, or a source id (with --collaboration)')
+    .option('--collaboration <id>', 'stored collaboration: its source, codebook and codings')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+    )
+    .option('--top <n>', 'suggestions per unit (default 3)', count)
+    .option('--workspace <slug>', 'workspace of the stored collaboration', 'default')
+    .action(
+      (
+        target: string,
+        opts: {
+          collaboration?: string;
+          format?: 'text' | 'json';
+          top?: number;
+          workspace?: string;
+        },
+      ) => import('./commands/suggest.js').then((m) => m.suggestCommand(target, opts, deps, io)),
+    );
+  const user = program.command('user').description('people who sign in, and their roles');
+  user
+    .command('create')
+    .description(
+      'create a user (or replace their password) and give them a role in a workspace; the password is read from standard input',
+    )
+    .requiredOption('--email <email>', 'their email, which they sign in with')
+    .option('--password-stdin', 'read the password from standard input (required)')
+    .addOption(
+      new Option('--role <role>', 'their role in the workspace')
+        .choices(['owner', 'facilitator', 'researcher', 'member', 'viewer'])
+        .makeOptionMandatory(),
+    )
+    .option('--workspace <slug>', 'the workspace', 'default')
+    .option('--agency <id>', 'the agency they belong to there (for confidential records)')
+    .option('--name <name>', 'their display name (default: the email before the @)')
+    .action((opts: UserCreateOptions) =>
+      import('./commands/user.js').then((m) => m.userCreateCommand(opts, deps, io)),
+    );
+  user
+    .command('list')
+    .description('list the users with their workspaces and roles')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) =>
+      import('./commands/user.js').then((m) => m.userListCommand(opts, deps, io)),
+    );
+  const workspace = program
+    .command('workspace')
+    .description('workspaces; export and import a whole one (the backup)');
+  workspace
+    .command('list')
+    .description('list the workspaces')
+    .action(() => import('./commands/workspace.js').then((m) => m.workspaceListCommand(deps, io)));
+  workspace
+    .command('create')
+    .description('create a workspace')
+    .argument('<slug>', 'its short name: lower-case letters, digits and hyphens')
+    .option('--name <name>', 'its display name (default: the slug)')
+    .action((slug: string, opts: { name?: string }) =>
+      import('./commands/workspace.js').then((m) => m.workspaceCreateCommand(slug, opts, deps, io)),
+    );
+  workspace
+    .command('export')
+    .description(
+      'write a whole workspace to one JSON file: the backup, and the way to another server or database version',
+    )
+    .option('--workspace <slug>', 'the workspace', 'default')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action((opts: { workspace?: string; out?: string }) =>
+      import('./commands/workspace.js').then((m) => m.workspaceExportCommand(opts, deps, io)),
+    );
+  workspace
+    .command('import')
+    .description('restore a workspace export into an empty (or new) workspace, ids kept')
+    .argument('<file>', 'a file written by `weframe workspace export`')
+    .requiredOption('--workspace <slug>', 'the workspace to import into (created if missing)')
+    .action((file: string, opts: { workspace: string }) =>
+      import('./commands/workspace.js').then((m) => m.workspaceImportCommand(file, opts, deps, io)),
+    );
   program
     .command('migrate')
     .description('bring the configured database’s schema up to date')

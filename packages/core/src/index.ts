@@ -10,4 +10,6 @@ export * from './network/index.js';
 export * from './generate/synthetic.js';
 export * from './analysis/index.js';
 export * from './qualitative/analysis/index.js';
+export * from './qualitative/index.js';
+export * from './qualitative/suggest/index.js';
 export * from './report/index.js';

@@ -4,9 +4,12 @@ import type { Store } from '@weframe/store';
 import { freshStore } from '../../store/src/test-support/fresh-store.js';
 import { buildDocument, buildMember } from '../../core/src/test-support/factories.js';
 import { createApp, type App } from './app.js';
+import { actingAs, signedIn, type Client } from './test-support/signed-in.js';
 
 let store: Store;
 let app: App;
+let owner: Client;
+let session: Awaited<ReturnType<typeof signedIn>>;
 const errors: unknown[] = [];
 
 beforeAll(async () => {
@@ -16,17 +19,15 @@ beforeAll(async () => {
     logError: (_m, e) => errors.push(e),
     newId: () => 'corr-1',
   });
+  const workspace = await store.workspaces.ensureDefault();
+  session = await signedIn(store, { id: 'u-owner', workspaceId: workspace.id, role: 'owner' });
+  owner = actingAs(app, session);
 });
 afterAll(async () => {
   await store.close();
 });
 
-const post = (body: string) =>
-  app.request('/api/collaborations', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
+const post = (body: string) => owner.post('/api/collaborations', body);
 
 describe('HTTP API', () => {
   it('answers the health check', async () => {
@@ -41,7 +42,7 @@ describe('HTTP API', () => {
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
 
-    const list = (await (await app.request('/api/collaborations')).json()) as {
+    const list = (await (await owner.get('/api/collaborations')).json()) as {
       collaborations: {
         id: string;
         name: string;
@@ -54,13 +55,13 @@ describe('HTTP API', () => {
       expect.objectContaining({ displayName: 'Member m-2', agencyName: 'Test Health Trust' }),
     );
 
-    const got = await app.request(`/api/collaborations/${id}`);
+    const got = await owner.get(`/api/collaborations/${id}`);
     expect(got.status).toBe(200);
     expect(await got.json()).toEqual(restoreOrThrow(input));
   });
 
   it('refuses a bad document with every problem and its path, and stores nothing', async () => {
-    const before = (await (await app.request('/api/collaborations')).json()) as {
+    const before = (await (await owner.get('/api/collaborations')).json()) as {
       collaborations: unknown[];
     };
     const bad = buildDocument({
@@ -74,7 +75,7 @@ describe('HTTP API', () => {
       'members[0].agencyId',
       'members[0].statusLevel',
     ]);
-    const after = (await (await app.request('/api/collaborations')).json()) as {
+    const after = (await (await owner.get('/api/collaborations')).json()) as {
       collaborations: unknown[];
     };
     expect(after.collaborations).toHaveLength(before.collaborations.length);
@@ -90,10 +91,10 @@ describe('HTTP API', () => {
   });
 
   it('answers 404 for an unknown collaboration or route', async () => {
-    const res = await app.request('/api/collaborations/no-such-id');
+    const res = await owner.get('/api/collaborations/no-such-id');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'not_found' });
-    expect((await app.request('/api/nothing-here')).status).toBe(404);
+    expect((await owner.get('/api/nothing-here')).status).toBe(404);
   });
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {
@@ -104,11 +105,19 @@ describe('HTTP API', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/collaborations',
-      '/api/collaborations/{id}',
-      '/api/health',
-    ]);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/collaborations',
+        '/api/collaborations/{id}',
+        '/api/collaborations/{id}/diagnosis',
+        '/api/collaborations/{id}/members',
+        '/api/collaborations/{id}/members/{recordId}',
+        '/api/health',
+      ]),
+    );
+    expect(
+      Object.keys(doc.paths['/api/collaborations/{id}/members/{recordId}'] ?? {}).sort(),
+    ).toEqual(['delete', 'get', 'put']);
     expect(Object.keys(doc.paths['/api/collaborations'] ?? {}).sort()).toEqual(['get', 'post']);
   });
 
@@ -120,11 +129,11 @@ describe('HTTP API', () => {
           ...store.collaborations,
           list: () => Promise.reject(new Error('database on fire')),
         },
-      } as Store,
+      },
       logError: (_m, e) => errors.push(e),
       newId: () => 'corr-1',
     });
-    const res = await broken.request('/api/collaborations');
+    const res = await actingAs(broken, session).get('/api/collaborations');
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({

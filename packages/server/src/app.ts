@@ -1,11 +1,23 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Store } from '@weframe/store';
+import { HTTPException } from 'hono/http-exception';
+import { DocumentError } from '@weframe/core';
+import { StoreError, type Store } from '@weframe/store';
 import type { AppEnv, RouteDeps } from './env.js';
-import type { Principal } from './policy.js';
 import { ServiceError, STATUS_BY_CODE } from './errors.js';
+import { accountService } from './auth/account.service.js';
+import { unsentMailer, type Mailer } from './auth/mailer.js';
+import { scryptHasher, type PasswordHasher } from './auth/password.js';
+import { principalMiddleware } from './auth/principal.js';
+import { LoginThrottle } from './auth/rate-limit.js';
+import { validationHook } from './auth/validation.js';
+import { registerAuthRoutes } from './routes/auth.routes.js';
+import { registerWorkspaceRoutes } from './routes/workspace.routes.js';
+import { workspaceService } from './workspace.service.js';
 import { healthRoute } from './schema.js';
 import { staticFiles } from './static-files.js';
 import { registerCollaborationRoutes } from './routes/collaboration.routes.js';
+import { registerRecordRoutes } from './routes/record.routes.js';
+import { registerSurveyRoutes } from './routes/survey.routes.js';
 
 /** What the app needs from outside; handed in so tests run it in-process. */
 export interface AppDeps {
@@ -18,8 +30,16 @@ export interface AppDeps {
   readonly newId?: () => string;
   /** The clock (default: the system clock). */
   readonly now?: () => Date;
-  /** The public URL of the app, for links. */
+  /** The public URL of the app, for links; an https URL also makes the session cookie Secure. */
   readonly publicUrl?: string;
+  /** Behind a trusted TLS proxy: honour X-Forwarded-Proto and X-Forwarded-For (default false). */
+  readonly trustProxy?: boolean;
+  /** Sends invitation and reset mail (default: sends nothing, logs that it did not). */
+  readonly mailer?: Mailer;
+  /** Hashes passwords (default: scrypt at OWASP's cost; tests pass a cheaper one). */
+  readonly hasher?: PasswordHasher;
+  /** Where notices go, e.g. mail not sent (default: console.log). */
+  readonly logInfo?: (line: string) => void;
 }
 
 /** Builds the HTTP application. It never listens: call `app.request` in tests, `serve` to run. */
@@ -34,21 +54,25 @@ export async function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl,
   };
 
-  const app = new OpenAPIHono<AppEnv>();
-  // Until sign-in exists every request acts with full rights in the default workspace.
-  const workspace = await store.workspaces.ensureDefault();
-  const openPrincipal: Principal = {
-    kind: 'user',
-    userId: 'open',
-    email: 'open@localhost',
-    displayName: 'Open access',
-    memberships: [{ workspaceId: workspace.id, role: 'owner', agencyId: null }],
-  };
-  app.use('/api/*', async (c, next) => {
-    c.set('principal', openPrincipal);
-    c.set('cookieSession', false);
-    await next();
+  // The default workspace exists before the first request: a fresh install works in it.
+  await store.workspaces.ensureDefault();
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const cookies = { publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false };
+  const accounts = accountService({
+    store,
+    now: routeDeps.now,
+    hasher: deps.hasher ?? scryptHasher(),
+    throttle: new LoginThrottle(routeDeps.now),
   });
+  const workspaces = workspaceService({
+    store,
+    now: routeDeps.now,
+    mailer: deps.mailer ?? unsentMailer(deps.logInfo ?? ((line) => console.log(line))),
+    publicUrl: deps.publicUrl,
+  });
+  // Every /api request gets its principal here: 401 without a session (public routes
+  // aside), 403 `csrf` for a cookie-authenticated change without the X-CSRF-Token header.
+  app.use('/api/*', principalMiddleware(accounts));
 
   app.onError((error, c) => {
     if (error instanceof ServiceError) {
@@ -59,6 +83,25 @@ export async function createApp(deps: AppDeps) {
       };
       return c.json(body, STATUS_BY_CODE[error.code]);
     }
+    if (error instanceof StoreError) {
+      return c.json({ error: error.code, message: error.message }, STATUS_BY_CODE[error.code]);
+    }
+    if (error instanceof DocumentError) {
+      return c.json(
+        { error: error.code, message: error.message, issues: error.issues },
+        STATUS_BY_CODE[error.code],
+      );
+    }
+    // Hono's own refusals (malformed JSON, unsupported media type) keep their 4xx status.
+    if (error instanceof HTTPException && error.status < 500) {
+      const code =
+        error.status === 413
+          ? 'payload_too_large'
+          : error.status === 415
+            ? 'unsupported_media_type'
+            : 'bad_request';
+      return c.json({ error: code, message: error.message || 'bad request' }, error.status);
+    }
     const correlationId = newId();
     logError(`unexpected error ${correlationId}`, error);
     return c.json(
@@ -68,7 +111,11 @@ export async function createApp(deps: AppDeps) {
   });
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
-  await registerCollaborationRoutes(app, routeDeps);
+  registerAuthRoutes(app, { accounts, cookies });
+  registerWorkspaceRoutes(app, { workspaces });
+  registerCollaborationRoutes(app, routeDeps);
+  registerRecordRoutes(app, routeDeps);
+  registerSurveyRoutes(app, routeDeps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

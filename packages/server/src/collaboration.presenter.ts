@@ -1,7 +1,7 @@
-import type { CollaborationSummary } from '@weframe/store';
+import type { VisibleSummary } from './collaboration.service.js';
 
 /** Names every field of a collaboration summary that leaves the server. */
-export function presentSummary(s: CollaborationSummary) {
+export function presentSummary(s: VisibleSummary) {
   return {
     id: s.id,
     docId: s.docId,
@@ -18,5 +18,6 @@ export function presentSummary(s: CollaborationSummary) {
     })),
     agencies: s.agencies.map((a) => ({ id: a.id, name: a.name, sector: a.sector })),
     updatedAt: s.updatedAt,
+    archivedAt: s.archivedAt,
   };
 }

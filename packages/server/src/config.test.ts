@@ -12,6 +12,7 @@ describe('loadConfig', () => {
         dataDir: './data',
         publicUrl: undefined,
         logLevel: 'info',
+        trustProxy: false,
       },
     });
   });
@@ -21,6 +22,7 @@ describe('loadConfig', () => {
       PORT: 'eighty',
       DATABASE_URL: 'mysql://x',
       WEFRAME_LOG_LEVEL: 'loud',
+      WEFRAME_TRUST_PROXY: 'yes',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -28,6 +30,18 @@ describe('loadConfig', () => {
       'DATABASE_URL',
       'PORT',
       'WEFRAME_LOG_LEVEL',
+      'WEFRAME_TRUST_PROXY',
     ]);
+  });
+
+  it('reads the TLS proxy setting and an https public URL', () => {
+    const result = loadConfig({
+      WEFRAME_TRUST_PROXY: 'true',
+      WEFRAME_PUBLIC_URL: 'https://weframe.example.org',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: { trustProxy: true, publicUrl: 'https://weframe.example.org' },
+    });
   });
 });

@@ -10,6 +10,10 @@ const configSchema = z.object({
   WEFRAME_DATA_DIR: z.string().min(1).default('./data'),
   WEFRAME_PUBLIC_URL: z.url().optional(),
   WEFRAME_LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  WEFRAME_TRUST_PROXY: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 /** Settings the entry points read once from the environment. */
@@ -20,6 +24,11 @@ export interface Config {
   readonly dataDir: string;
   readonly publicUrl: string | undefined;
   readonly logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /**
+   * The server sits behind a TLS-terminating proxy it trusts: `X-Forwarded-Proto` decides
+   * whether the session cookie is Secure, and `X-Forwarded-For` gives the client address.
+   */
+  readonly trustProxy: boolean;
 }
 
 /** A problem in the environment, named by its variable. */
@@ -54,6 +63,7 @@ export function loadConfig(
       dataDir: e.WEFRAME_DATA_DIR,
       publicUrl: e.WEFRAME_PUBLIC_URL,
       logLevel: e.WEFRAME_LOG_LEVEL,
+      trustProxy: e.WEFRAME_TRUST_PROXY,
     },
   };
 }

@@ -8,6 +8,8 @@ export interface AppEnv {
     principal: Principal;
     /** True when the request was authenticated by the session cookie (CSRF applies). */
     cookieSession: boolean;
+    /** The session the cookie named (its token hash and CSRF token), or null. */
+    session: { readonly tokenHash: string; readonly csrfToken: string } | null;
   };
 }
 

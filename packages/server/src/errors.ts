@@ -2,7 +2,17 @@ import type { DocumentIssue } from '@weframe/core';
 
 /** Error codes services raise; the HTTP layer maps each to a status in one table. */
 export type ServiceErrorCode =
-  'invalid_document' | 'not_found' | 'conflict' | 'forbidden' | 'bad_request';
+  | 'invalid_document'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'bad_request'
+  | 'gone'
+  | 'payload_too_large'
+  | 'unauthenticated'
+  | 'csrf'
+  | 'rate_limited'
+  | 'unsupported_media_type';
 
 /** A failure a service reports to its caller, with a code rather than an HTTP status. */
 export class ServiceError extends Error {
@@ -23,4 +33,10 @@ export const STATUS_BY_CODE = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  csrf: 403,
+  rate_limited: 429,
+  unsupported_media_type: 415,
 } as const satisfies Record<ServiceErrorCode, number>;

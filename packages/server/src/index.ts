@@ -5,3 +5,13 @@ export * from './policy.js';
 export { loadConfig, type Config, type ConfigIssue } from './config.js';
 export { listen } from './serve.js';
 export { ServiceError, STATUS_BY_CODE, type ServiceErrorCode } from './errors.js';
+export {
+  scryptHasher,
+  passwordProblem,
+  MIN_PASSWORD_LENGTH,
+  type PasswordHasher,
+} from './auth/password.js';
+export { requireUser, isPublicRoute, type UserPrincipal } from './auth/principal.js';
+export { unsentMailer, type Mailer, type MailMessage } from './auth/mailer.js';
+export { parseWorkspaceExport } from './workspace-export.schema.js';
+export { workspaceService, type WorkspaceService } from './workspace.service.js';

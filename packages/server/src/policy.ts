@@ -54,6 +54,8 @@ export const POLICY = {
     viewer: 'nonConfidential',
   },
   'collaboration.create': { owner: 'all', facilitator: 'all' },
+  /** The collaboration's header (name, team form, dates…); records have `record.write`. */
+  'collaboration.edit': { owner: 'all', facilitator: 'all' },
   'collaboration.export': { owner: 'all', facilitator: 'all' },
   'collaboration.archive': { owner: 'all' },
   'diagnosis.read': {
@@ -67,6 +69,8 @@ export const POLICY = {
     owner: 'all',
     facilitator: 'all',
     researcher: 'all',
+    // Members read back what they may edit: their profile, role claims, and what they authored.
+    member: 'own',
     viewer: 'nonConfidential',
   },
   'record.write': { owner: 'all', facilitator: 'all', member: 'own' },

@@ -35,6 +35,7 @@ export const collaborationSummarySchema = z
     ),
     agencies: z.array(z.object({ id: z.string(), name: z.string(), sector: z.string() })),
     updatedAt: z.string(),
+    archivedAt: z.string().nullable(),
   })
   .openapi('CollaborationSummary');
 
@@ -60,11 +61,21 @@ export const healthRoute = createRoute({
 export const listCollaborationsRoute = createRoute({
   method: 'get',
   path: '/api/collaborations',
+  request: {
+    query: z.object({
+      workspace: z
+        .string()
+        .optional()
+        .openapi({ description: 'workspace slug (default: your first workspace)' }),
+      includeArchived: z.enum(['true', 'false']).optional(),
+    }),
+  },
   responses: {
     200: json(
       z.object({ collaborations: z.array(collaborationSummarySchema) }),
-      'The collaborations of the workspace',
+      'The collaborations of the workspace you may see',
     ),
+    404: json(errorSchema, 'No such workspace, or you do not belong to it'),
   },
 });
 
@@ -73,7 +84,10 @@ export const getCollaborationRoute = createRoute({
   path: '/api/collaborations/{id}',
   request: { params: idParams },
   responses: {
-    200: json(collaborationDocumentSchema, 'The collaboration document'),
+    200: json(
+      collaborationDocumentSchema,
+      'The collaboration document without records confidential to other agencies (their number is in the X-Weframe-Hidden-Records header)',
+    ),
     404: json(errorSchema, 'No such collaboration'),
   },
 });
@@ -82,6 +96,12 @@ export const importCollaborationRoute = createRoute({
   method: 'post',
   path: '/api/collaborations',
   request: {
+    query: z.object({
+      workspace: z
+        .string()
+        .optional()
+        .openapi({ description: 'workspace slug (default: your first workspace)' }),
+    }),
     body: {
       content: { 'application/json': { schema: collaborationDocumentSchema } },
       description: 'A collaboration document (docs/schema/collaboration.schema.json)',

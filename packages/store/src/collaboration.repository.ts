@@ -109,6 +109,80 @@ export function collaborationRepository(
       return { id };
     },
 
+    /**
+     * Replaces a stored collaboration's document in one transaction: its records are deleted
+     * and the document's inserted, the header rewritten with its version bumped, and one
+     * audit entry written. With `expectedVersion`, a collaboration changed since it was read
+     * is refused (`conflict`) rather than overwritten. Returns the new version.
+     */
+    async replaceDocument(
+      id: string,
+      doc: CollaborationDocument,
+      { actor, expectedVersion }: ActorOptions & { readonly expectedVersion?: number },
+    ): Promise<{ version: number }> {
+      const issues = unstorableTextIssues(doc);
+      if (issues.length > 0) throw new DocumentError(issues);
+      const rows = recordRows(doc);
+      return db.transaction(async (tx) => {
+        const [head] = await tx
+          .select({
+            workspaceId: collaborations.workspaceId,
+            version: collaborations.version,
+            archivedAt: collaborations.archivedAt,
+          })
+          .from(collaborations)
+          .where(eq(collaborations.id, id))
+          .for('update');
+        if (!head) throw new StoreError('not_found', `there is no collaboration "${id}"`);
+        if (head.archivedAt !== null)
+          throw new StoreError('conflict', `collaboration "${id}" is archived; restore it first`);
+        if (expectedVersion !== undefined && head.version !== expectedVersion)
+          throw new StoreError(
+            'conflict',
+            `collaboration "${id}" changed meanwhile (version ${head.version}, not ${expectedVersion})`,
+          );
+        const version = head.version + 1;
+        const [before] = await tx
+          .select({ n: count() })
+          .from(records)
+          .where(eq(records.collaborationId, id));
+        await tx.delete(records).where(eq(records.collaborationId, id));
+        await tx
+          .update(collaborations)
+          .set({
+            docId: doc.collaboration.id,
+            name: doc.collaboration.name,
+            schemaVersion: doc.schemaVersion,
+            header: { ...doc.collaboration, version },
+            version,
+            updatedAt: sql`now()`,
+          })
+          .where(eq(collaborations.id, id));
+        for (const batch of batches(rows)) {
+          try {
+            await tx.execute(insertRecords(id, batch));
+          } catch (error) {
+            throw recordWriteError(error);
+          }
+        }
+        await tx.insert(auditLog).values({
+          workspaceId: head.workspaceId,
+          actor,
+          action: 'collaboration.replace',
+          targetKind: 'collaboration',
+          targetId: id,
+          before: { version: head.version, records: before?.n ?? 0 },
+          after: {
+            version,
+            docId: doc.collaboration.id,
+            name: doc.collaboration.name,
+            records: rows.length,
+          },
+        });
+        return { version };
+      });
+    },
+
     /** The stored document, reassembled in record order and canonical key order, or null. */
     async exportDocument(id: string): Promise<CollaborationDocument | null> {
       // One snapshot, so a concurrent edit cannot yield a document that never existed.

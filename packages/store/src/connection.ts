@@ -16,6 +16,7 @@ import { userRepository, type UserRepository } from './user.repository.js';
 import { sessionRepository, type SessionRepository } from './session.repository.js';
 import { accessLinkRepository, type AccessLinkRepository } from './access-link.repository.js';
 import { auditRepository, type AuditRepository } from './audit.repository.js';
+import { recordRepository, type RecordRepository } from './record.repository.js';
 import { workspaceArchive, type WorkspaceArchive } from './workspace-archive.js';
 
 /** Where the store keeps its data; entry points build this from their own config. */
@@ -46,6 +47,8 @@ export interface StoreScope {
   readonly accessLinks: AccessLinkRepository;
   /** The append-only audit log: `append(workspaceId, entry)`, pages, all. */
   readonly audit: AuditRepository;
+  /** Single records, collaboration versions, archiving, member links, audit entries. */
+  readonly records: RecordRepository;
   /** Whole-workspace export and import. */
   readonly workspaceArchive: WorkspaceArchive;
 }
@@ -90,6 +93,7 @@ function scopeOver(db: Database): StoreScope {
     sessions: sessionRepository(db),
     accessLinks: accessLinkRepository(db),
     audit: auditRepository(db),
+    records: recordRepository(db),
     workspaceArchive: workspaceArchive(db),
   };
 }

@@ -56,6 +56,7 @@ export {
 } from './workspace-archive.js';
 export {
   surveyRepository,
+  type CollaborationHead,
   type LinkCounts,
   type NewSurveyLink,
   type StoredRecord,
@@ -64,6 +65,15 @@ export {
   type SurveyRepository,
   type WaveLocation,
 } from './survey.repository.js';
+export {
+  documentFromCollections,
+  recordRepository,
+  type CollectionRecord,
+  type DocumentInput,
+  type RecordAuditEntry,
+  type RecordChange,
+  type RecordRepository,
+} from './record.repository.js';
 export type { Database } from './database.js';
 export { MIGRATIONS_FOLDER } from './migrate.js';
 export { StoreError, type StoreErrorCode } from './store-error.js';
@@ -73,8 +83,12 @@ export {
   records,
   schema,
   workspaces,
+  type AccessLinkRow,
   type AuditLogRow,
   type CollaborationRow,
+  type MembershipRow,
+  type SessionRow,
+  type UserRow,
   type RecordRow,
   type Schema,
   type WorkspaceRow,

@@ -1,10 +1,10 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Collaboration } from '@weframe/core';
 import type { Database } from './database.js';
 import {
   auditLog,
   collaborations,
   idempotencyKeys,
-  memberLinks,
   records,
   surveyLinks,
   type SurveyLinkRow,
@@ -12,6 +12,15 @@ import {
 
 /** A row of `survey_links`: a respondent's single-use link (only its token's hash). */
 export type SurveyLink = SurveyLinkRow;
+
+/** What the survey code needs of a collaboration's header row. */
+export interface CollaborationHead {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly header: Collaboration;
+  readonly archivedAt: Date | null;
+}
 
 /** A record of a collaboration as the survey code reads it. */
 export interface StoredRecord {
@@ -70,13 +79,19 @@ export interface SurveyAuditEntry {
  */
 export function surveyRepository(db: Database) {
   return {
-    /** The collaboration's workspace, or null when there is no such collaboration. */
-    async collaborationWorkspace(collaborationId: string): Promise<string | null> {
+    /** The collaboration's header, workspace and archive mark, or null when there is none. */
+    async collaborationHead(collaborationId: string): Promise<CollaborationHead | null> {
       const [row] = await db
-        .select({ workspaceId: collaborations.workspaceId })
+        .select({
+          id: collaborations.id,
+          workspaceId: collaborations.workspaceId,
+          name: collaborations.name,
+          header: collaborations.header,
+          archivedAt: collaborations.archivedAt,
+        })
         .from(collaborations)
         .where(eq(collaborations.id, collaborationId));
-      return row?.workspaceId ?? null;
+      return row ?? null;
     },
 
     /** Records of the given collections, in document order. */
@@ -93,7 +108,10 @@ export function surveyRepository(db: Database) {
         })
         .from(records)
         .where(
-          and(eq(records.collaborationId, collaborationId), inArray(records.collection, collections)),
+          and(
+            eq(records.collaborationId, collaborationId),
+            inArray(records.collection, collections),
+          ),
         )
         .orderBy(asc(records.collection), asc(records.position));
     },
@@ -116,7 +134,7 @@ export function surveyRepository(db: Database) {
     async wave(
       collaborationId: string,
       waveId: string,
-      options: { forUpdate?: boolean } = {},
+      options: { lock?: 'update' | 'share' } = {},
     ): Promise<StoredRecord | null> {
       const query = db
         .select({
@@ -133,7 +151,7 @@ export function surveyRepository(db: Database) {
             eq(records.id, waveId),
           ),
         );
-      const [row] = await (options.forUpdate ? query.for('update') : query);
+      const [row] = await (options.lock ? query.for(options.lock) : query);
       return row ?? null;
     },
 
@@ -162,6 +180,34 @@ export function surveyRepository(db: Database) {
         version: typeof data.version === 'number' ? data.version : 1,
         data,
       });
+    },
+
+    /** Adds records at the end of their collection, in the order given. */
+    async insertRecords(
+      collaborationId: string,
+      collection: string,
+      items: readonly (Record<string, unknown> & { id: string })[],
+    ): Promise<void> {
+      if (items.length === 0) return;
+      const [last] = await db
+        .select({ position: sql<number | null>`max(${records.position})` })
+        .from(records)
+        .where(
+          and(eq(records.collaborationId, collaborationId), eq(records.collection, collection)),
+        );
+      const start = (last?.position ?? -1) + 1;
+      const rows = items.map((data, i) => ({
+        collaborationId,
+        collection,
+        id: data.id,
+        position: start + i,
+        author: typeof data.author === 'string' ? data.author : 'system',
+        confidentialTo: typeof data.confidentialTo === 'string' ? data.confidentialTo : null,
+        version: typeof data.version === 'number' ? data.version : 1,
+        data,
+      }));
+      for (let i = 0; i < rows.length; i += 500)
+        await db.insert(records).values(rows.slice(i, i + 500));
     },
 
     /** Replaces a record's data when its version is still `expectedVersion`; false otherwise. */
@@ -240,7 +286,10 @@ export function surveyRepository(db: Database) {
     /** Stores new links. */
     async insertLinks(links: readonly NewSurveyLink[]): Promise<SurveyLinkRow[]> {
       if (links.length === 0) return [];
-      return db.insert(surveyLinks).values([...links]).returning();
+      return db
+        .insert(surveyLinks)
+        .values([...links])
+        .returning();
     },
 
     /** The links of a wave, oldest first. */
@@ -248,7 +297,9 @@ export function surveyRepository(db: Database) {
       return db
         .select()
         .from(surveyLinks)
-        .where(and(eq(surveyLinks.collaborationId, collaborationId), eq(surveyLinks.waveId, waveId)))
+        .where(
+          and(eq(surveyLinks.collaborationId, collaborationId), eq(surveyLinks.waveId, waveId)),
+        )
         .orderBy(asc(surveyLinks.createdAt), asc(surveyLinks.id));
     },
 
@@ -263,15 +314,19 @@ export function surveyRepository(db: Database) {
             AND ${surveyLinks.submittedAt} IS NULL AND ${surveyLinks.draft} IS NOT NULL)`.mapWith(
             Number,
           ),
-          submitted: sql<number>`count(*) FILTER (WHERE ${surveyLinks.submittedAt} IS NOT NULL)`.mapWith(
-            Number,
-          ),
-          revoked: sql<number>`count(*) FILTER (WHERE ${surveyLinks.revokedAt} IS NOT NULL)`.mapWith(
-            Number,
-          ),
+          submitted:
+            sql<number>`count(*) FILTER (WHERE ${surveyLinks.submittedAt} IS NOT NULL)`.mapWith(
+              Number,
+            ),
+          revoked:
+            sql<number>`count(*) FILTER (WHERE ${surveyLinks.revokedAt} IS NOT NULL)`.mapWith(
+              Number,
+            ),
         })
         .from(surveyLinks)
-        .where(and(eq(surveyLinks.collaborationId, collaborationId), eq(surveyLinks.waveId, waveId)));
+        .where(
+          and(eq(surveyLinks.collaborationId, collaborationId), eq(surveyLinks.waveId, waveId)),
+        );
       return row ?? { invited: 0, started: 0, submitted: 0, revoked: 0 };
     },
 
@@ -367,7 +422,7 @@ export function surveyRepository(db: Database) {
             eq(surveyLinks.collaborationId, collaborationId),
             eq(surveyLinks.waveId, waveId),
             isNull(surveyLinks.submittedAt),
-            sql`(${surveyLinks.expiresAt} IS NULL OR ${surveyLinks.expiresAt} > ${at})`,
+            or(isNull(surveyLinks.expiresAt), gt(surveyLinks.expiresAt, at)),
           ),
         );
     },
@@ -392,15 +447,6 @@ export function surveyRepository(db: Database) {
       body: unknown,
     ): Promise<void> {
       await db.insert(idempotencyKeys).values({ scope, key, status, body });
-    },
-
-    /** Whether a user is linked to a member of the collaboration. */
-    async isMemberOf(userId: string, collaborationId: string): Promise<boolean> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(memberLinks)
-        .where(and(eq(memberLinks.userId, userId), eq(memberLinks.collaborationId, collaborationId)));
-      return (row?.n ?? 0) > 0;
     },
 
     /** Appends to the audit log (in the caller's transaction). */

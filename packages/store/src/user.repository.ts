@@ -36,7 +36,10 @@ export function userRepository(db: Database, newId: () => string = () => crypto.
   const repository = {
     /** The user with this email (compared case-insensitively), or null. */
     async byEmail(email: string): Promise<UserRow | null> {
-      const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(eq(users.email, normaliseEmail(email)));
       return row ?? null;
     },
 

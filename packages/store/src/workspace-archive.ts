@@ -1,9 +1,6 @@
 import { asc, count, eq, getTableColumns, inArray, or } from 'drizzle-orm';
 import type { CollaborationDocument } from '@weframe/core';
-import {
-  collaborationRepository,
-  insertCollaborationRows,
-} from './collaboration.repository.js';
+import { collaborationRepository, insertCollaborationRows } from './collaboration.repository.js';
 import type { Database } from './database.js';
 import {
   auditLog,
@@ -30,12 +27,7 @@ export const WORKSPACE_EXPORT_VERSION = 1;
 
 /** A JSON value, as the jsonb columns hold. */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** One exported user: no password hash ever leaves the server. */
 export interface ExportedUser {
@@ -369,7 +361,9 @@ export function workspaceArchive(db: Database) {
       }
       const columns = surveyLinkColumns();
       for (const row of data.surveyLinks) {
-        await db.insert(surveyLinks).values(decodeRow(row, columns) as typeof surveyLinks.$inferInsert);
+        await db
+          .insert(surveyLinks)
+          .values(decodeRow(row, columns) as typeof surveyLinks.$inferInsert);
       }
       // Entries naming a user by id follow the user to their id on this server.
       for (const entry of data.audit) {
@@ -429,8 +423,9 @@ async function refuseTakenIds(db: Database, data: WorkspaceExport): Promise<void
       );
     }
   }
-  const hashes = data.surveyLinks.map((l) => String(l.tokenHash));
-  const linkIds = data.surveyLinks.map((l) => String(l.id));
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const hashes = data.surveyLinks.map((l) => text(l.tokenHash));
+  const linkIds = data.surveyLinks.map((l) => text(l.id));
   if (hashes.length > 0) {
     const taken = await db
       .select({ id: surveyLinks.id })
@@ -438,7 +433,10 @@ async function refuseTakenIds(db: Database, data: WorkspaceExport): Promise<void
       .where(or(inArray(surveyLinks.tokenHash, hashes), inArray(surveyLinks.id, linkIds)))
       .limit(1);
     if (taken[0]) {
-      throw new StoreError('conflict', `survey link "${taken[0].id}" already exists on this server`);
+      throw new StoreError(
+        'conflict',
+        `survey link "${taken[0].id}" already exists on this server`,
+      );
     }
   }
 }

@@ -111,6 +111,7 @@ export async function fetchCollaborations(signal?: AbortSignal): Promise<Collabo
     headers: { accept: 'application/json' },
     signal: signal ?? null,
   });
+  if (response.status === 401) throw new SignedOutError('Your session has ended; sign in again.');
   if (!response.ok) {
     throw new ApiError(`The server answered ${response.status} ${response.statusText}`.trim());
   }
@@ -121,4 +122,117 @@ export async function fetchCollaborations(signal?: AbortSignal): Promise<Collabo
     throw new ApiError('The server did not answer with JSON');
   }
   return parseCollaborationList(body);
+}
+
+/** The signed-in user, their workspaces, and the token every change must carry. */
+export interface Me {
+  user: { id: string; email: string; displayName: string };
+  memberships: { workspace: { slug: string; name: string; archived: boolean }; role: string }[];
+  csrfToken: string;
+}
+
+/** Thrown when the server says the session is missing or over (401). */
+export class SignedOutError extends ApiError {
+  override name = 'SignedOutError';
+}
+
+// Kept in memory only: sent as X-CSRF-Token on every change the session cookie authorises.
+let csrfToken: string | null = null;
+
+function parseMe(body: unknown): Me {
+  if (!isObject(body)) throw new ApiError('Unexpected response: the body is not an object');
+  const user = body.user;
+  if (!isObject(user)) throw new ApiError('Unexpected response: body.user is missing');
+  return {
+    user: {
+      id: field(user, 'id', isString, 'user'),
+      email: field(user, 'email', isString, 'user'),
+      displayName: field(user, 'displayName', isString, 'user'),
+    },
+    memberships: field(body, 'memberships', isArray, 'body').map((m, i) => {
+      if (!isObject(m) || !isObject(m.workspace))
+        throw new ApiError(`Unexpected response: memberships[${i}] is invalid`);
+      return {
+        workspace: {
+          slug: field(m.workspace, 'slug', isString, `memberships[${i}].workspace`),
+          name: field(m.workspace, 'name', isString, `memberships[${i}].workspace`),
+          archived: field(m.workspace, 'archived', isBoolean, `memberships[${i}].workspace`),
+        },
+        role: field(m, 'role', isString, `memberships[${i}]`),
+      };
+    }),
+    csrfToken: field(body, 'csrfToken', isString, 'body'),
+  };
+}
+
+/** The server's error message, or a plain one built from the status. */
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as unknown;
+    if (isObject(body) && typeof body.message === 'string') return body.message;
+  } catch {
+    // Not JSON: fall through to the status line.
+  }
+  return `The server answered ${response.status} ${response.statusText}`.trim();
+}
+
+/** POSTs JSON with the session's CSRF token; returns the response as is. */
+async function postJson(path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return fetch(path, {
+    method: 'POST',
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** `GET /api/auth/me`: who is signed in, or null when no one is (401). */
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  const response = await fetch('/api/auth/me', {
+    headers: { accept: 'application/json' },
+    signal: signal ?? null,
+  });
+  if (response.status === 401) {
+    csrfToken = null;
+    return null;
+  }
+  if (!response.ok) throw new ApiError(await errorMessage(response));
+  const me = parseMe(await response.json());
+  csrfToken = me.csrfToken;
+  return me;
+}
+
+/** `POST /api/auth/login`, then `/api/auth/me`; a refusal is thrown with the server's words. */
+export async function signIn(email: string, password: string): Promise<Me> {
+  const response = await postJson('/api/auth/login', { email, password });
+  if (!response.ok) throw new ApiError(await errorMessage(response));
+  const me = await fetchMe();
+  if (!me) throw new ApiError('Signed in, but the session was not kept: are cookies allowed?');
+  return me;
+}
+
+/** `POST /api/auth/accept`: sets the password from an invitation or reset link and signs in. */
+export async function acceptLink(
+  token: string,
+  password: string,
+  displayName?: string,
+): Promise<Me> {
+  const response = await postJson('/api/auth/accept', {
+    token,
+    password,
+    ...(displayName ? { displayName } : {}),
+  });
+  if (!response.ok) throw new ApiError(await errorMessage(response));
+  const me = await fetchMe();
+  if (!me) throw new ApiError('The password was set, but the session was not kept.');
+  return me;
+}
+
+/** `POST /api/auth/logout`. */
+export async function signOut(): Promise<void> {
+  const response = await postJson('/api/auth/logout');
+  csrfToken = null;
+  if (!response.ok && response.status !== 401) throw new ApiError(await errorMessage(response));
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { CliError, withStore, workspaceFor, type CliDeps, type Io } from '../context.js';
 import { readDocumentFile } from '../read-document.js';
 import { EXAMPLES_DIR } from '../paths.js';
+import { ensureDemoOwner } from './user.js';
+import { writeExchangeFile, type ExportFormat } from './qualitative-io.js';
 
 /** `weframe validate FILE`. */
 export async function validateCommand(file: string, io: Io): Promise<void> {
@@ -26,16 +28,18 @@ export async function importCommand(
   });
 }
 
-/** `weframe export ID [--out FILE]`. */
+/** `weframe export ID [--format json|qdpx|qdc] [--out FILE]`. */
 export async function exportCommand(
   id: string,
-  opts: { out?: string },
+  opts: { out?: string; format?: ExportFormat },
   deps: CliDeps,
   io: Io,
 ): Promise<void> {
   await withStore(deps, async (store) => {
     const doc = await store.collaborations.exportDocument(id);
     if (!doc) throw new CliError(`no collaboration with id "${id}" (see \`weframe list\`)`);
+    if (opts.format === 'qdpx' || opts.format === 'qdc')
+      return writeExchangeFile(doc, opts.format, opts.out, io);
     const text = `${JSON.stringify(doc, null, 2)}\n`;
     if (opts.out) {
       await writeFile(opts.out, text);
@@ -91,6 +95,7 @@ export async function demoCommand(
     if (existing > 0) {
       if (opts.ifEmpty) {
         io.out(`The database already holds ${existing} collaboration(s); samples not loaded.`);
+        await ensureDemoOwner(store, ws, io);
         return;
       }
       throw new CliError(
@@ -101,5 +106,6 @@ export async function demoCommand(
       const { id } = await store.collaborations.importDocument(ws.id, doc, { actor: 'demo' });
       io.out(`loaded ${doc.collaboration.name} as ${id}`);
     }
+    await ensureDemoOwner(store, ws, io);
   });
 }

@@ -226,7 +226,10 @@ function confidenceOf(
       coded.sources >= CODED_EVIDENCE_FOR_MEDIUM.sources;
     return {
       level: lifted ? 'medium' : 'low',
-      reasons: ['no evaluative indicator has enough evidence', ...(codedReason ? [codedReason] : [])],
+      reasons: [
+        'no evaluative indicator has enough evidence',
+        ...(codedReason ? [codedReason] : []),
+      ],
     };
   }
   reasons.push(

@@ -142,6 +142,391 @@ const condition = (held: boolean, evidence: readonly string[], note: string): Fr
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
+ * Shared by every pair without the thing it lists. Results share read-only parts (empty
+ * lists, conditions, reasons) across pairs: a large group has tens of thousands of pairs,
+ * most alike.
+ */
+const NO_IDS: readonly string[] = [];
+const NO_GOALS: readonly GoalRecognition[] = [];
+const NO_FLAGS: readonly string[] = [];
+const NO_ACTIVITIES: readonly JointActivity[] = [];
+
+/** Lanes of a pair's directed records: communications and referrals, each way (a → b first). */
+const COMMS_AB = 0;
+const COMMS_BA = 1;
+const REFS_AB = 2;
+const REFS_BA = 3;
+const LANES = 4;
+const CONTACT_LANES = [COMMS_AB, COMMS_BA, REFS_AB, REFS_BA] as const;
+const COMMS_LANES = [COMMS_AB, COMMS_BA] as const;
+const REFS_LANES = [REFS_AB, REFS_BA] as const;
+
+/**
+ * The records of every pair of a group (members or agencies), indexed once. A pair with a
+ * record gets a slot; its communications and referrals are counted per lane with only their
+ * first {@link SAMPLE} ids kept (all any result shows), in flat arrays, so tens of thousands
+ * of pairs cost no object each while records are gathered.
+ */
+class PairRecords {
+  /** Slot + 1 of each unordered pair (i < j): a flat size × size table while small, a map beyond. */
+  private readonly table: Int32Array | null;
+  private readonly map = new Map<number, number>();
+  private slots = 0;
+  /** Per slot, LANES counts (grown by doubling). */
+  private counts = new Int32Array(256 * LANES);
+  /** Per slot, SAMPLE ids per lane, lane after lane (grown with `counts`). */
+  private readonly firstIds = new Array<string | undefined>(256 * LANES * SAMPLE).fill(undefined);
+  /** Joint activities and coordinating records by slot (few pairs have any). */
+  private readonly activities = new Map<number, JointActivity[]>();
+  private readonly coordinating = new Map<number, string[]>();
+
+  constructor(private readonly size: number) {
+    this.table = size * size <= 1 << 22 ? new Int32Array(size * size) : null;
+  }
+
+  /** The slot of the pair of i and j, or −1 when it has no record. */
+  slot(i: number, j: number): number {
+    const key = i < j ? i * this.size + j : j * this.size + i;
+    return (this.table === null ? (this.map.get(key) ?? 0) : this.table[key]!) - 1;
+  }
+
+  private slotFor(i: number, j: number): number {
+    let slot = this.slot(i, j);
+    if (slot < 0) {
+      slot = this.slots++;
+      const key = i < j ? i * this.size + j : j * this.size + i;
+      if (this.table === null) this.map.set(key, slot + 1);
+      else this.table[key] = slot + 1;
+      if ((slot + 1) * LANES > this.counts.length) {
+        const counts = new Int32Array(this.counts.length * 2);
+        counts.set(this.counts);
+        this.counts = counts;
+        this.firstIds.length = counts.length * SAMPLE;
+      }
+    }
+    return slot;
+  }
+
+  /** Counts a communication or referral from `from` to `to`. */
+  addDirected(from: number, to: number, id: string, kind: 'communication' | 'referral'): void {
+    const slot = this.slotFor(from, to);
+    const lane = (kind === 'communication' ? COMMS_AB : REFS_AB) + (from < to ? 0 : 1);
+    const seen = this.counts[slot * LANES + lane]!;
+    if (seen < SAMPLE) this.firstIds[(slot * LANES + lane) * SAMPLE + seen] = id;
+    this.counts[slot * LANES + lane] = seen + 1;
+  }
+
+  addActivity(i: number, j: number, activity: JointActivity): void {
+    const slot = this.slotFor(i, j);
+    const list = this.activities.get(slot);
+    if (list === undefined) this.activities.set(slot, [activity]);
+    else list.push(activity);
+  }
+
+  addCoordinating(i: number, j: number, id: string): void {
+    const slot = this.slotFor(i, j);
+    const list = this.coordinating.get(slot);
+    if (list === undefined) this.coordinating.set(slot, [id]);
+    else list.push(id);
+  }
+
+  count(slot: number, lane: number): number {
+    return slot < 0 ? 0 : this.counts[slot * LANES + lane]!;
+  }
+
+  activitiesOf(slot: number): readonly JointActivity[] {
+    return (slot < 0 ? undefined : this.activities.get(slot)) ?? NO_ACTIVITIES;
+  }
+
+  coordinatingOf(slot: number): readonly string[] {
+    return (slot < 0 ? undefined : this.coordinating.get(slot)) ?? NO_IDS;
+  }
+
+  /**
+   * The kept ids of `lanes`, lane after lane, then `more`: at most `limit` in all (`more` at
+   * most SAMPLE), in an array of exactly that length.
+   */
+  firstOf(
+    slot: number,
+    lanes: readonly number[],
+    limit: number,
+    more: readonly string[] = NO_IDS,
+  ): string[] {
+    let total = Math.min(more.length, SAMPLE);
+    for (const lane of lanes) total += Math.min(this.count(slot, lane), SAMPLE);
+    const out = new Array<string>(Math.min(total, limit));
+    let k = 0;
+    for (const lane of lanes) {
+      const kept = Math.min(this.count(slot, lane), SAMPLE);
+      const at = (slot * LANES + lane) * SAMPLE;
+      for (let x = 0; x < kept && k < out.length; x++) out[k++] = this.firstIds[at + x]!;
+    }
+    for (let x = 0; x < SAMPLE && x < more.length && k < out.length; x++) out[k++] = more[x]!;
+    return out;
+  }
+}
+
+/** What the rules read of a pair: its records and goals, and the goal note for none. */
+interface PairFacts {
+  readonly a: string;
+  readonly b: string;
+  readonly records: PairRecords;
+  /** The pair's slot in `records`, −1 when it has none. */
+  readonly slot: number;
+  readonly recognisedGoals: readonly GoalRecognition[];
+  /** The recognised-goal note when no goal is recognised. */
+  readonly goalNote: string;
+}
+
+function factsOf(pair: PairEvidence): PairFacts {
+  const records = new PairRecords(2);
+  for (const id of pair.communications.aToB) records.addDirected(0, 1, id, 'communication');
+  for (const id of pair.communications.bToA) records.addDirected(1, 0, id, 'communication');
+  for (const id of pair.referrals.aToB) records.addDirected(0, 1, id, 'referral');
+  for (const id of pair.referrals.bToA) records.addDirected(1, 0, id, 'referral');
+  for (const act of pair.activities) records.addActivity(0, 1, act);
+  for (const id of pair.coordinatingRecords) records.addCoordinating(0, 1, id);
+  return {
+    a: pair.a,
+    b: pair.b,
+    records,
+    slot: records.slot(0, 1),
+    recognisedGoals: pair.recognisedGoals,
+    goalNote: (pair.goalNotes ?? []).join(' ') || 'no agreed joint goal both recognise',
+  };
+}
+
+/** The conditions read from a pair's joint activities, with the months they fall in. */
+interface ActivityConditions {
+  readonly jointPlanning: FrostCondition;
+  readonly jointDoing: FrostCondition;
+  readonly jointReviewing: FrostCondition;
+  readonly recurring: FrostCondition;
+  readonly activityIds: readonly string[];
+  /** Calendar months (YYYY-MM) with a joint activity, sorted. */
+  readonly months: readonly string[];
+}
+
+interface Outcome {
+  readonly level: FrostLevel;
+  readonly reasons: readonly string[];
+}
+
+/**
+ * The Frost rules for one set of thresholds (see {@link frostLevel}). What pairs without
+ * joint activities or other evidence have in common is built once per instance and shared.
+ */
+class FrostRules {
+  private readonly occurrences: number;
+  private readonly recurrenceMonths: number;
+  private readonly noActivity: ActivityConditions;
+  private readonly noActivityEvidence: PairLevelEvidence['activities'];
+  private readonly noResolution = condition(
+    false,
+    NO_IDS,
+    'no recorded resolution of an overlap, duplication or gap naming both',
+  );
+  private readonly noContact: FrostCondition;
+  private readonly noDirected = { aToB: 0, bToA: 0, sample: NO_IDS };
+  /** Contact notes by counts; conditions of shared recognised-goal lists. */
+  private readonly contactNotes = new Map<number, string>();
+  private readonly goalConditions = new Map<readonly GoalRecognition[], FrostCondition>();
+  /** Level and reasons of pairs without joint activities, which only two conditions decide. */
+  private readonly noActivityOutcomes: (Outcome | undefined)[] = [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ];
+
+  constructor(thresholds: Pick<Thresholds, 'frost.recurrence'>) {
+    this.occurrences = thresholds['frost.recurrence'].occurrences;
+    this.recurrenceMonths = thresholds['frost.recurrence'].months;
+    this.noActivity = this.activityConditions([]);
+    this.noActivityEvidence = { planning: NO_IDS, doing: NO_IDS, reviewing: NO_IDS };
+    this.noContact = condition(false, NO_IDS, this.contactNote(0, 0, 0));
+  }
+
+  private activityConditions(activities: readonly JointActivity[]): ActivityConditions {
+    if (activities.length === 0 && this.noActivity) return this.noActivity;
+    const byPhase: Record<Phase, string[]> = { planning: [], doing: [], reviewing: [] };
+    const months = new Set<string>();
+    const activityIds: string[] = [];
+    for (const act of activities) {
+      byPhase[act.phase].push(act.id);
+      months.add(monthKey(act.date));
+      activityIds.push(act.id);
+    }
+    const monthList = [...months].sort();
+    const recurs = activities.length >= this.occurrences && monthList.length >= this.recurrenceMonths;
+    const phaseCondition = (phase: Phase) =>
+      condition(
+        byPhase[phase].length > 0,
+        byPhase[phase],
+        byPhase[phase].length > 0
+          ? `${plural(byPhase[phase].length, `joint ${phase} activity`, `joint ${phase} activities`)} in the window`
+          : `no joint ${phase} activity in the window`,
+      );
+    return {
+      jointPlanning: phaseCondition('planning'),
+      jointDoing: phaseCondition('doing'),
+      jointReviewing: phaseCondition('reviewing'),
+      recurring: condition(
+        recurs,
+        recurs ? activityIds : [],
+        `${plural(activities.length, 'joint activity', 'joint activities')} across ${plural(monthList.length, 'month')}${monthList.length > 0 ? ` (${monthList.join(', ')})` : ''}; recurring needs ≥ ${this.occurrences} across ≥ ${this.recurrenceMonths} months`,
+      ),
+      activityIds,
+      months: monthList,
+    };
+  }
+
+  private contactNote(comms: number, refs: number, activities: number): string {
+    // Counts below 2^12 pack into one exact integer key; larger ones are rare and not cached.
+    const cacheable = refs < 4096 && activities < 4096 && comms < 2 ** 28;
+    const key = (comms * 4096 + refs) * 4096 + activities;
+    let note = cacheable ? this.contactNotes.get(key) : undefined;
+    if (note === undefined) {
+      note = `${plural(comms, 'communication')}, ${plural(refs, 'referral')}, ${plural(activities, 'joint activity', 'joint activities')} in the window`;
+      if (cacheable) this.contactNotes.set(key, note);
+    }
+    return note;
+  }
+
+  private goalCondition(p: PairFacts): FrostCondition {
+    const goals = p.recognisedGoals;
+    if (goals.length === 0) return condition(false, NO_IDS, p.goalNote);
+    let c = this.goalConditions.get(goals);
+    if (c === undefined) {
+      c = condition(
+        true,
+        goals.map((g) => g.goalId),
+        goals.map((g) => `joint goal ${g.goalId} recognised by ${g.basis.join(' and ')}`).join('; '),
+      );
+      this.goalConditions.set(goals, c);
+    }
+    return c;
+  }
+
+  /** Counts and sample of a pair's communications (lanes COMMS_*) or referrals (REFS_*). */
+  private directed(
+    p: PairFacts,
+    aToB: number,
+    bToA: number,
+    lanes: readonly [number, number],
+  ): PairLevelEvidence['communications'] {
+    if (aToB === 0 && bToA === 0) return this.noDirected;
+    return { aToB, bToA, sample: p.records.firstOf(p.slot, lanes, SAMPLE) };
+  }
+
+  private outcome(c: FrostConditions, activities: number, months: number): Outcome {
+    const coordinationMissing: string[] = [];
+    if (!c.jointPlanning.held) coordinationMissing.push('no joint planning');
+    if (!c.jointDoing.held) coordinationMissing.push('no joint doing');
+    if (!c.jointReviewing.held) coordinationMissing.push('no joint reviewing');
+    // Without any joint activity the missing phases already say it all.
+    if (!c.recurring.held && activities > 0) {
+      coordinationMissing.push(
+        `joint work not recurring (${plural(activities, 'activity', 'activities')} across ${plural(months, 'month')})`,
+      );
+    }
+    if (!c.recognisedGoal.held) coordinationMissing.push('no agreed joint goal both recognise');
+    if (coordinationMissing.length === 0) {
+      return { level: 'coordination', reasons: ['every condition of coordination holds'] };
+    }
+    const notCoordination = `not coordination: ${coordinationMissing.join('; ')}`;
+    if (c.jointPlanning.held && (c.recognisedGoal.held || c.resolution.held)) {
+      return { level: 'collaboration', reasons: [notCoordination] };
+    }
+    const notCollaboration = c.jointPlanning.held
+      ? 'not collaboration: joint planning without a joint goal both recognise or a recorded resolution of an overlap, duplication or gap'
+      : 'not collaboration: no joint planning';
+    if (c.contact.held) {
+      return { level: 'cooperation', reasons: [notCoordination, notCollaboration] };
+    }
+    return {
+      level: 'none',
+      reasons: ['no communication, referral or joint activity in the window'],
+    };
+  }
+
+  /**
+   * A pair's level by the rules of {@link frostLevel}, with its conditions, the evidence
+   * summarised, flags and self-rated levels.
+   */
+  pairLevel(p: PairFacts, flags: readonly string[], selfRated: PairLevel['selfRated']): PairLevel {
+    const { records, slot } = p;
+    const activities = records.activitiesOf(slot);
+    const coordinating = records.coordinatingOf(slot);
+    const commsAB = records.count(slot, COMMS_AB);
+    const commsBA = records.count(slot, COMMS_BA);
+    const refsAB = records.count(slot, REFS_AB);
+    const refsBA = records.count(slot, REFS_BA);
+    const act = this.activityConditions(activities);
+    const comms = commsAB + commsBA;
+    const refs = refsAB + refsBA;
+    const activityCount = activities.length;
+    const communications = this.directed(p, commsAB, commsBA, COMMS_LANES);
+    // With only a few communications the contact evidence is their sample: share it.
+    const contactIds =
+      refs === 0 && activityCount === 0 && comms <= SAMPLE
+        ? communications.sample
+        : records.firstOf(slot, CONTACT_LANES, Infinity, act.activityIds);
+    const conditions: FrostConditions = {
+      jointPlanning: act.jointPlanning,
+      jointDoing: act.jointDoing,
+      jointReviewing: act.jointReviewing,
+      recurring: act.recurring,
+      recognisedGoal: this.goalCondition(p),
+      resolution:
+        coordinating.length === 0
+          ? this.noResolution
+          : condition(
+              true,
+              coordinating,
+              `${plural(coordinating.length, 'recorded resolution')} of an overlap, duplication or gap naming both`,
+            ),
+      contact:
+        comms + refs + activityCount === 0
+          ? this.noContact
+          : condition(true, contactIds, this.contactNote(comms, refs, activityCount)),
+    };
+    let outcome: Outcome;
+    if (activityCount === 0) {
+      // Without joint activities only the goal and contact conditions can differ.
+      const key = (conditions.recognisedGoal.held ? 2 : 0) + (conditions.contact.held ? 1 : 0);
+      outcome = this.noActivityOutcomes[key] ??= this.outcome(conditions, 0, 0);
+    } else {
+      outcome = this.outcome(conditions, activityCount, act.months.length);
+    }
+    return {
+      a: p.a,
+      b: p.b,
+      level: outcome.level,
+      conditions,
+      reasons: outcome.reasons,
+      evidence: {
+        activities:
+          activityCount === 0
+            ? this.noActivityEvidence
+            : {
+                planning: act.jointPlanning.evidence,
+                doing: act.jointDoing.evidence,
+                reviewing: act.jointReviewing.evidence,
+              },
+        months: act.months,
+        goals: p.recognisedGoals,
+        coordinatingRecords: coordinating,
+        communications,
+        referrals: this.directed(p, refsAB, refsBA, REFS_LANES),
+      },
+      flags,
+      selfRated,
+    };
+  }
+}
+
+/**
  * The Frost level of one pair from its gathered evidence. Rules from the top, the first that
  * holds decides: coordination = joint planning, doing and reviewing, recurring (≥ 2 joint
  * activities across ≥ 2 calendar months by default) and a joint goal both recognise;
@@ -153,123 +538,15 @@ export function frostLevel(
   pair: PairEvidence,
   thresholds: Pick<Thresholds, 'frost.recurrence'>,
 ): FrostClassification {
-  const byPhase: Record<Phase, string[]> = { planning: [], doing: [], reviewing: [] };
-  const months = new Set<string>();
-  for (const act of pair.activities) {
-    byPhase[act.phase].push(act.id);
-    months.add(monthKey(act.date));
-  }
-  const monthList = [...months].sort();
-  const recurrence = thresholds['frost.recurrence'];
-  const activityIds = pair.activities.map((a) => a.id);
-  const recurs =
-    pair.activities.length >= recurrence.occurrences && monthList.length >= recurrence.months;
-  const goalIds = pair.recognisedGoals.map((g) => g.goalId);
-  const comms = pair.communications.aToB.length + pair.communications.bToA.length;
-  const refs = pair.referrals.aToB.length + pair.referrals.bToA.length;
-  const contactCount = comms + refs + pair.activities.length;
-
-  const phaseCondition = (phase: Phase) =>
-    condition(
-      byPhase[phase].length > 0,
-      byPhase[phase],
-      byPhase[phase].length > 0
-        ? `${plural(byPhase[phase].length, `joint ${phase} activity`, `joint ${phase} activities`)} in the window`
-        : `no joint ${phase} activity in the window`,
-    );
-  const conditions: FrostConditions = {
-    jointPlanning: phaseCondition('planning'),
-    jointDoing: phaseCondition('doing'),
-    jointReviewing: phaseCondition('reviewing'),
-    recurring: condition(
-      recurs,
-      recurs ? activityIds : [],
-      `${plural(pair.activities.length, 'joint activity', 'joint activities')} across ${plural(monthList.length, 'month')}${monthList.length > 0 ? ` (${monthList.join(', ')})` : ''}; recurring needs ≥ ${recurrence.occurrences} across ≥ ${recurrence.months} months`,
-    ),
-    recognisedGoal: condition(
-      goalIds.length > 0,
-      goalIds,
-      goalIds.length > 0
-        ? pair.recognisedGoals
-            .map((g) => `joint goal ${g.goalId} recognised by ${g.basis.join(' and ')}`)
-            .join('; ')
-        : (pair.goalNotes ?? []).join(' ') || 'no agreed joint goal both recognise',
-    ),
-    resolution: condition(
-      pair.coordinatingRecords.length > 0,
-      pair.coordinatingRecords,
-      pair.coordinatingRecords.length > 0
-        ? `${plural(pair.coordinatingRecords.length, 'recorded resolution')} of an overlap, duplication or gap naming both`
-        : 'no recorded resolution of an overlap, duplication or gap naming both',
-    ),
-    contact: condition(
-      contactCount > 0,
-      [
-        ...pair.communications.aToB.slice(0, SAMPLE),
-        ...pair.communications.bToA.slice(0, SAMPLE),
-        ...pair.referrals.aToB.slice(0, SAMPLE),
-        ...pair.referrals.bToA.slice(0, SAMPLE),
-        ...activityIds.slice(0, SAMPLE),
-      ],
-      `${plural(comms, 'communication')}, ${plural(refs, 'referral')}, ${plural(pair.activities.length, 'joint activity', 'joint activities')} in the window`,
-    ),
-  };
-
-  const c = conditions;
-  const coordinationMissing: string[] = [];
-  if (!c.jointPlanning.held) coordinationMissing.push('no joint planning');
-  if (!c.jointDoing.held) coordinationMissing.push('no joint doing');
-  if (!c.jointReviewing.held) coordinationMissing.push('no joint reviewing');
-  // Without any joint activity the missing phases already say it all.
-  if (!c.recurring.held && pair.activities.length > 0) {
-    coordinationMissing.push(
-      `joint work not recurring (${plural(pair.activities.length, 'activity', 'activities')} across ${plural(monthList.length, 'month')})`,
-    );
-  }
-  if (!c.recognisedGoal.held) coordinationMissing.push('no agreed joint goal both recognise');
-  if (coordinationMissing.length === 0) {
-    return {
-      level: 'coordination',
-      conditions,
-      reasons: ['every condition of coordination holds'],
-    };
-  }
-  const notCoordination = `not coordination: ${coordinationMissing.join('; ')}`;
-  if (c.jointPlanning.held && (c.recognisedGoal.held || c.resolution.held)) {
-    return { level: 'collaboration', conditions, reasons: [notCoordination] };
-  }
-  const notCollaboration = c.jointPlanning.held
-    ? 'not collaboration: joint planning without a joint goal both recognise or a recorded resolution of an overlap, duplication or gap'
-    : 'not collaboration: no joint planning';
-  if (c.contact.held) {
-    return { level: 'cooperation', conditions, reasons: [notCoordination, notCollaboration] };
-  }
-  return {
-    level: 'none',
-    conditions,
-    reasons: ['no communication, referral or joint activity in the window'],
-  };
+  const { level, conditions, reasons } = new FrostRules(thresholds).pairLevel(
+    factsOf(pair),
+    NO_FLAGS,
+    { aAboutB: null, bAboutA: null },
+  );
+  return { level, conditions, reasons };
 }
 
 // ── Gathering ────────────────────────────────────────────────────────────────
-
-interface PairAccumulator {
-  readonly activities: JointActivity[];
-  readonly ab: string[];
-  readonly ba: string[];
-  readonly refAB: string[];
-  readonly refBA: string[];
-  readonly coordinating: string[];
-}
-
-const newAccumulator = (): PairAccumulator => ({
-  activities: [],
-  ab: [],
-  ba: [],
-  refAB: [],
-  refBA: [],
-  coordinating: [],
-});
 
 /** The response that counts for each identified respondent: their latest in the wave. */
 function latestByRespondent(responses: readonly SurveyResponse[]): Map<string, SurveyResponse> {
@@ -316,27 +593,6 @@ export function frostLevels(ctx: AnalysisContext): FrostReport {
   return ctx.memo('frost', () => computeFrostLevels(ctx));
 }
 
-/** Accumulators keyed by unordered pair of indices (i < j), created on first use. */
-function pairIndex(size: number) {
-  const map = new Map<number, PairAccumulator>();
-  return {
-    map,
-    /** The accumulator of the pair, created when missing. */
-    get(i: number, j: number): PairAccumulator {
-      const key = i < j ? i * size + j : j * size + i;
-      let acc = map.get(key);
-      if (!acc) {
-        acc = newAccumulator();
-        map.set(key, acc);
-      }
-      return acc;
-    },
-    find(i: number, j: number): PairAccumulator | undefined {
-      return map.get(i < j ? i * size + j : j * size + i);
-    },
-  };
-}
-
 /** Distinct values of a small list (most records name one to a few people). */
 function distinct(values: readonly number[]): number[] {
   if (values.length < 2) return [...values];
@@ -350,28 +606,22 @@ function eachPair(values: readonly number[], visit: (i: number, j: number) => vo
   }
 }
 
-function computeFrostLevels(ctx: AnalysisContext): FrostReport {
+/**
+ * Every record in the Frost window indexed once by the member pairs and the agency pairs it
+ * concerns (`index`: member id → index; `agencyOfIndex`: member index → agency index). An
+ * agency pair's records are the union of its member pairs' records, each record counted once.
+ */
+function indexRecords(
+  ctx: AnalysisContext,
+  index: ReadonlyMap<string, number>,
+  agencyOfIndex: readonly number[],
+  agencyCount: number,
+): { memberRecords: PairRecords; agencyRecords: PairRecords; windowActivities: Set<string> } {
   const { doc } = ctx;
-  const members = ctx.activeMembers;
-  const n = members.length;
-  const index = new Map<string, number>();
-  members.forEach((m, i) => index.set(m.id, i));
   const windowMonths = ctx.thresholds['frost.window'].months;
   const inWindow = (date: string) => ctx.inWindow(date, windowMonths);
-
-  // Agencies with members in post, in document order; each member's agency index.
-  const present = new Set(members.map((m) => m.agencyId));
-  const agencies = [
-    ...doc.agencies.map((a) => a.id).filter((id) => present.has(id)),
-    ...[...present].filter((id) => !doc.agencies.some((a) => a.id === id)),
-  ];
-  const agencyIndex = new Map(agencies.map((id, i) => [id, i]));
-  const agencyOfIndex = members.map((m) => agencyIndex.get(m.agencyId) ?? 0);
-
-  // Index every record once by the member pairs and the agency pairs it concerns. An agency
-  // pair's records are the union of its member pairs' records, each record counted once.
-  const memberIndex = pairIndex(n);
-  const agencyPairIndex = pairIndex(agencies.length);
+  const memberRecords = new PairRecords(index.size);
+  const agencyRecords = new PairRecords(agencyCount);
   const indicesOf = (ids: readonly string[]) => {
     const out: number[] = [];
     for (const id of ids) {
@@ -381,26 +631,27 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     return distinct(out);
   };
   const agenciesOf = (idx: readonly number[]) => distinct(idx.map((i) => agencyOfIndex[i] ?? 0));
-  const directed = (
-    pairs: ReturnType<typeof pairIndex>,
-    from: number,
-    to: number,
-    id: string,
-    kind: 'communication' | 'referral',
-  ) => {
-    const acc = pairs.get(from, to);
-    if (kind === 'communication') (from < to ? acc.ab : acc.ba).push(id);
-    else (from < to ? acc.refAB : acc.refBA).push(id);
-  };
-  for (const c of doc.communications) {
+  // Per agency: the last communication (its position + 1) already counted for it, so a
+  // message to several members of one agency counts once for the agency pair.
+  const agencyStamp = new Int32Array(agencyCount);
+  const communications = doc.communications;
+  for (let k = 0; k < communications.length; k++) {
+    const c = communications[k]!;
     if (!inWindow(c.date)) continue;
     const from = index.get(c.fromId);
     if (from === undefined) continue;
-    const to = indicesOf(c.toIds).filter((t) => t !== from);
-    for (const t of to) directed(memberIndex, from, t, c.id, 'communication');
     const fa = agencyOfIndex[from] ?? 0;
-    for (const ta of agenciesOf(to)) {
-      if (ta !== fa) directed(agencyPairIndex, fa, ta, c.id, 'communication');
+    const toIds = c.toIds;
+    for (let r = 0; r < toIds.length; r++) {
+      const t = index.get(toIds[r]!);
+      // A recipient listed twice counts once; the sender is no recipient.
+      if (t === undefined || t === from || toIds.indexOf(toIds[r]!) !== r) continue;
+      memberRecords.addDirected(from, t, c.id, 'communication');
+      const ta = agencyOfIndex[t] ?? 0;
+      if (ta !== fa && agencyStamp[ta] !== k + 1) {
+        agencyStamp[ta] = k + 1;
+        agencyRecords.addDirected(fa, ta, c.id, 'communication');
+      }
     }
   }
   for (const r of doc.referrals) {
@@ -408,10 +659,10 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     const from = index.get(r.fromId);
     const to = index.get(r.toId);
     if (from === undefined || to === undefined || from === to) continue;
-    directed(memberIndex, from, to, r.id, 'referral');
+    memberRecords.addDirected(from, to, r.id, 'referral');
     const fa = agencyOfIndex[from] ?? 0;
     const ta = agencyOfIndex[to] ?? 0;
-    if (fa !== ta) directed(agencyPairIndex, fa, ta, r.id, 'referral');
+    if (fa !== ta) agencyRecords.addDirected(fa, ta, r.id, 'referral');
   }
   const windowActivities = new Set<string>();
   for (const act of doc.activities) {
@@ -424,15 +675,42 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       goalIds: act.goalIds,
     };
     const idx = indicesOf(act.participantIds);
-    eachPair(idx, (i, j) => memberIndex.get(i, j).activities.push(joint));
-    eachPair(agenciesOf(idx), (i, j) => agencyPairIndex.get(i, j).activities.push(joint));
+    eachPair(idx, (i, j) => memberRecords.addActivity(i, j, joint));
+    eachPair(agenciesOf(idx), (i, j) => agencyRecords.addActivity(i, j, joint));
   }
   for (const rec of doc.coordinatingRecords) {
     if (!inWindow(rec.date)) continue;
     const idx = indicesOf(rec.memberIds);
-    eachPair(idx, (i, j) => memberIndex.get(i, j).coordinating.push(rec.id));
-    eachPair(agenciesOf(idx), (i, j) => agencyPairIndex.get(i, j).coordinating.push(rec.id));
+    eachPair(idx, (i, j) => memberRecords.addCoordinating(i, j, rec.id));
+    eachPair(agenciesOf(idx), (i, j) => agencyRecords.addCoordinating(i, j, rec.id));
   }
+  return { memberRecords, agencyRecords, windowActivities };
+}
+
+function computeFrostLevels(ctx: AnalysisContext): FrostReport {
+  const { doc } = ctx;
+  const rules = new FrostRules(ctx.thresholds);
+  const members = ctx.activeMembers;
+  const n = members.length;
+  const index = new Map<string, number>();
+  members.forEach((m, i) => index.set(m.id, i));
+  const windowMonths = ctx.thresholds['frost.window'].months;
+
+  // Agencies with members in post, in document order; each member's agency index.
+  const present = new Set(members.map((m) => m.agencyId));
+  const agencies = [
+    ...doc.agencies.map((a) => a.id).filter((id) => present.has(id)),
+    ...[...present].filter((id) => !doc.agencies.some((a) => a.id === id)),
+  ];
+  const agencyIndex = new Map(agencies.map((id, i) => [id, i]));
+  const agencyOfIndex = members.map((m) => agencyIndex.get(m.agencyId) ?? 0);
+
+  const { memberRecords, agencyRecords, windowActivities } = indexRecords(
+    ctx,
+    index,
+    agencyOfIndex,
+    agencies.length,
+  );
 
   // Joint goals and how each member relates to them.
   const agreedJoint = doc.goals.filter(
@@ -451,12 +729,24 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     }
     goalAnswer.set(memberId, chosen);
   }
+  /**
+   * Per member: the agreed joint goal they chose (its position in agreedJointIds), or −1.
+   * Two members without a joint activity recognise a goal only when both chose it, so
+   * such a pair needs no more than this (and shares one recognition list per goal).
+   */
+  const chosenAgreed = members.map((m) => {
+    const answer = goalAnswer.get(m.id);
+    return answer === undefined || answer === null ? -1 : agreedJointIds.indexOf(answer);
+  });
+  const surveyRecognition = agreedJointIds.map(
+    (goalId): readonly GoalRecognition[] => [{ goalId, basis: ['survey'] }],
+  );
 
   const recognition = (
     a: string,
     b: string,
     activities: readonly JointActivity[],
-  ): { recognised: GoalRecognition[]; notes: string[] } => {
+  ): GoalRecognition[] => {
     const recognised: GoalRecognition[] = [];
     for (const goalId of agreedJointIds) {
       const bases = new Set<RecognitionBasis>();
@@ -479,32 +769,29 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
         });
       }
     }
-    if (recognised.length > 0) return { recognised, notes: [] };
-    return { recognised, notes: goalNotes(a, b) };
+    return recognised;
   };
   /** Per member: what their answer says about the agreed joint goals. */
-  const memberGoalNote = new Map<string, string>();
-  for (const m of members) {
+  const memberGoalNote = members.map((m) => {
     const answer = goalAnswer.get(m.id);
-    memberGoalNote.set(
-      m.id,
-      answer === undefined
-        ? `${m.displayName} did not answer the goal question.`
-        : answer === null || !agreedJointIds.includes(answer)
-          ? `${m.displayName} did not choose an agreed joint goal.`
-          : `${m.displayName} chose joint goal ${answer}.`,
-    );
-  }
-  const NO_AGREED_GOAL = ['No joint goal is recorded and agreed.'];
-  const goalNotes = (a: string, b: string): string[] => {
+    return answer === undefined
+      ? `${m.displayName} did not answer the goal question.`
+      : answer === null || !agreedJointIds.includes(answer)
+        ? `${m.displayName} did not choose an agreed joint goal.`
+        : `${m.displayName} chose joint goal ${answer}.`;
+  });
+  /** The same with a space: the start of the note of every pair the member comes first in. */
+  const memberGoalNoteStart = memberGoalNote.map((note) => `${note} `);
+  const NO_AGREED_GOAL = 'No joint goal is recorded and agreed.';
+  const NOT_LINKED =
+    ' No joint activity of theirs is linked to an agreed joint goal they both recognise.';
+  /** Why no joint goal counts as recognised for members i and j (the notes, joined). */
+  const goalNote = (i: number, j: number): string => {
     if (agreedJointIds.length === 0) return NO_AGREED_GOAL;
-    const notes = [memberGoalNote.get(a) ?? '', memberGoalNote.get(b) ?? ''];
-    if (!goalAnswer.has(a) || !goalAnswer.has(b)) {
-      notes.push(
-        'No joint activity of theirs is linked to an agreed joint goal they both recognise.',
-      );
-    }
-    return notes;
+    const both = memberGoalNoteStart[i]! + memberGoalNote[j]!;
+    return goalAnswer.has(members[i]!.id) && goalAnswer.has(members[j]!.id)
+      ? both
+      : both + NOT_LINKED;
   };
 
   // Goal conflicts: a goal of one (agency, profession or own) in unresolved conflict with a
@@ -526,8 +813,11 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     if (act.goalIds.length === 0 || !windowActivities.has(act.id)) continue;
     for (const m of act.participantIds) for (const g of act.goalIds) hold(m, g);
   }
-  /** Per member: joint goal id → their own goals in unresolved conflict with it. */
-  const conflictsWithJoint = new Map<string, Map<string, string[]>>();
+  /**
+   * Per member index: each joint goal with their own goals in unresolved conflict with it, as
+   * the flags' text up to the member holding the joint goal (built once, shared by pairs).
+   */
+  const conflictsWithJoint: { jointId: string; flagStarts: string[] }[][] = members.map(() => []);
   const agencyGoals = new Map<string, string[]>();
   if (edges.size > 0) {
     for (const g of doc.goals) {
@@ -535,7 +825,7 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
         agencyGoals.set(g.agencyId, [...(agencyGoals.get(g.agencyId) ?? []), g.id]);
       }
     }
-    for (const m of members) {
+    members.forEach((m, i) => {
       const own = doc.goals.filter(
         (g) =>
           g.level !== 'joint' &&
@@ -550,8 +840,14 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
           if (jointIds.has(other)) map.set(other, [...(map.get(other) ?? []), g.id]);
         }
       }
-      if (map.size > 0) conflictsWithJoint.set(m.id, map);
-    }
+      conflictsWithJoint[i] = [...map].map(([jointId, goals]) => ({
+        jointId,
+        flagStarts: goals.map(
+          (g) =>
+            `unresolved goal conflict: ${g} (a goal of ${m.id}) conflicts with joint goal ${jointId} held by `,
+        ),
+      }));
+    });
   }
   const agencyConflictFlags = (x: string, y: string): string[] => {
     if (x === y) return [];
@@ -567,24 +863,46 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     }
     return out;
   };
-  const memberConflictFlags = (a: string, b: string): string[] => {
-    const out: string[] = [];
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const map = conflictsWithJoint.get(x);
-      if (!map) continue;
-      const heldByY = held.get(y);
-      for (const [jointId, own] of map) {
-        if (!heldByY?.has(jointId)) continue;
-        for (const g of own) {
-          out.push(
-            `unresolved goal conflict: ${g} (a goal of ${x}) conflicts with joint goal ${jointId} held by ${y}`,
-          );
-        }
+  /** Agency-goal flags per ordered pair of agency indices, built once and shared. */
+  const agencyFlagsByPair: (readonly string[] | undefined)[] = new Array<undefined>(
+    agencies.length * agencies.length,
+  ).fill(undefined);
+  const cachedAgencyFlags = (x: number, y: number): readonly string[] =>
+    (agencyFlagsByPair[x * agencies.length + y] ??= agencyConflictFlags(
+      agencies[x]!,
+      agencies[y]!,
+    ));
+  const heldOf = members.map((m) => held.get(m.id));
+  /**
+   * Writes into `out` from `at` (when given) the flags of goals of member x in conflict with
+   * joint goals member y holds; returns how many there are.
+   */
+  const memberConflictFlags = (x: number, y: number, out: string[] | null, at = 0): number => {
+    const conflicts = conflictsWithJoint[x]!;
+    if (conflicts.length === 0) return 0;
+    const yId = members[y]!.id;
+    const heldByY = heldOf[y];
+    let k = at;
+    for (const { jointId, flagStarts } of conflicts) {
+      if (!heldByY?.has(jointId)) continue;
+      for (const start of flagStarts) {
+        if (out !== null) out[k] = start + yId;
+        k++;
       }
     }
+    return k - at;
+  };
+  /** A member pair's flags, in an array of exactly their number (one per pair is kept). */
+  const pairFlags = (i: number, j: number): readonly string[] => {
+    if (edges.size === 0) return NO_FLAGS;
+    const agencyFlags = cachedAgencyFlags(agencyOfIndex[i]!, agencyOfIndex[j]!);
+    const fromI = memberConflictFlags(i, j, null);
+    const fromJ = memberConflictFlags(j, i, null);
+    if (fromI + fromJ === 0) return agencyFlags.length === 0 ? NO_FLAGS : agencyFlags;
+    const out = new Array<string>(fromI + fromJ + agencyFlags.length);
+    memberConflictFlags(i, j, out, 0);
+    memberConflictFlags(j, i, out, fromI);
+    for (let k = 0; k < agencyFlags.length; k++) out[fromI + fromJ + k] = agencyFlags[k]!;
     return out;
   };
 
@@ -594,41 +912,10 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     if (r.contacts.length === 0) continue;
     ratings.set(memberId, new Map(r.contacts.map((c) => [c.memberId, c.workingLevel])));
   }
+  const ratingsOf = members.map((m) => ratings.get(m.id));
+  const noRatings: PairLevel['selfRated'] = { aAboutB: null, bAboutA: null };
 
   // Member pairs.
-  const empty = newAccumulator();
-  const anyGoalAnswer = agreedJointIds.some((g) => [...goalAnswer.values()].includes(g));
-  const base = pairLevel(
-    {
-      a: '',
-      b: '',
-      activities: [],
-      communications: { aToB: [], bToA: [] },
-      referrals: { aToB: [], bToA: [] },
-      coordinatingRecords: [],
-      recognisedGoals: [],
-    },
-    ctx.thresholds,
-    [],
-    { aAboutB: null, bAboutA: null },
-  );
-  const noRatings = base.selfRated;
-  const noEvidencePair = (
-    a: string,
-    b: string,
-    notes: readonly string[],
-    aAboutB: FrostLevel | null,
-    bAboutA: FrostLevel | null,
-  ): PairLevel => ({
-    ...base,
-    a,
-    b,
-    conditions: {
-      ...base.conditions,
-      recognisedGoal: { held: false, evidence: [], note: notes.join(' ') },
-    },
-    selfRated: aAboutB === null && bAboutA === null ? noRatings : { aAboutB, bAboutA },
-  });
   const memberPairs: PairLevel[] = [];
   const distribution: Record<FrostLevel, number> = {
     none: 0,
@@ -636,17 +923,26 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     collaboration: 0,
     coordination: 0,
   };
-  const contactRanks: number[] = [];
-  /** Per agency pair key: recognised goals and flags of its member pairs. */
+  /**
+   * Per agency pair key: recognised goals and flags of its member pairs, each flag once in
+   * order of first appearance. A member-goal flag names both members, so no two member pairs
+   * share one (ids have no spaces); agency-goal flags repeat across member pairs but come in
+   * one shared list per ordered agency pair, so a list is added once.
+   */
   const agencyGoalsAndFlags = new Map<
     number,
-    { goals: Map<string, Set<RecognitionBasis>>; flags: Set<string> }
+    {
+      goals: Map<string, Set<RecognitionBasis>>;
+      flags: string[];
+      agencyFlagLists: Set<readonly string[]>;
+    }
   >();
   const carryToAgencies = (
     i: number,
     j: number,
     goals: readonly GoalRecognition[],
     flags: readonly string[],
+    agencyFlags: readonly string[],
   ) => {
     const ai = agencyOfIndex[i] ?? 0;
     const aj = agencyOfIndex[j] ?? 0;
@@ -654,7 +950,7 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     const key = ai < aj ? ai * agencies.length + aj : aj * agencies.length + ai;
     let entry = agencyGoalsAndFlags.get(key);
     if (!entry) {
-      entry = { goals: new Map(), flags: new Set() };
+      entry = { goals: new Map(), flags: [], agencyFlagLists: new Set() };
       agencyGoalsAndFlags.set(key, entry);
     }
     for (const g of goals) {
@@ -662,87 +958,107 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       for (const basis of g.basis) bases.add(basis);
       entry.goals.set(g.goalId, bases);
     }
-    for (const f of flags) entry.flags.add(f);
+    // `flags` is the member-goal flags followed by `agencyFlags` (or `agencyFlags` itself).
+    const memberFlags = flags === agencyFlags ? 0 : flags.length - agencyFlags.length;
+    for (let k = 0; k < memberFlags; k++) entry.flags.push(flags[k]!);
+    if (agencyFlags.length > 0 && !entry.agencyFlagLists.has(agencyFlags)) {
+      entry.agencyFlagLists.add(agencyFlags);
+      for (const f of agencyFlags) entry.flags.push(f);
+    }
   };
   for (let i = 0; i < n; i++) {
-    const a = members[i];
-    if (!a) continue;
+    const a = members[i]!;
+    const ratedByA = ratingsOf[i];
     for (let j = i + 1; j < n; j++) {
-      const b = members[j];
-      if (!b) continue;
-      const key = i * n + j;
-      const acc = memberIndex.map.get(key) ?? empty;
-      const aAboutB = ratings.get(a.id)?.get(b.id) ?? null;
-      const bAboutA = ratings.get(b.id)?.get(a.id) ?? null;
-      const goals =
-        acc === empty && !anyGoalAnswer
-          ? { recognised: [], notes: goalNotes(a.id, b.id) }
-          : recognition(a.id, b.id, acc.activities);
-      const flags =
-        edges.size === 0
-          ? []
-          : [...memberConflictFlags(a.id, b.id), ...agencyConflictFlags(a.agencyId, b.agencyId)];
-      if (acc === empty && goals.recognised.length === 0 && flags.length === 0) {
-        // Most pairs of a large group share no record: reuse one classification.
-        memberPairs.push(noEvidencePair(a.id, b.id, goals.notes, aAboutB, bAboutA));
-        distribution.none++;
-        continue;
+      const b = members[j]!;
+      const slot = memberRecords.slot(i, j);
+      const activities = memberRecords.activitiesOf(slot);
+      let recognised: readonly GoalRecognition[];
+      if (activities.length === 0) {
+        const chosen = chosenAgreed[i]!;
+        recognised = chosen >= 0 && chosen === chosenAgreed[j] ? surveyRecognition[chosen]! : NO_GOALS;
+      } else {
+        recognised = recognition(a.id, b.id, activities);
       }
-      const evidence: PairEvidence = {
-        a: a.id,
-        b: b.id,
-        activities: acc.activities,
-        communications: { aToB: acc.ab, bToA: acc.ba },
-        referrals: { aToB: acc.refAB, bToA: acc.refBA },
-        coordinatingRecords: acc.coordinating,
-        recognisedGoals: goals.recognised,
-        goalNotes: goals.notes,
-      };
-      carryToAgencies(i, j, goals.recognised, flags);
-      const pair = pairLevel(evidence, ctx.thresholds, flags, { aAboutB, bAboutA });
+      const flags = pairFlags(i, j);
+      const aAboutB = ratedByA?.get(b.id) ?? null;
+      const bAboutA = ratingsOf[j]?.get(a.id) ?? null;
+      carryToAgencies(
+        i,
+        j,
+        recognised,
+        flags,
+        edges.size === 0 ? NO_FLAGS : cachedAgencyFlags(agencyOfIndex[i]!, agencyOfIndex[j]!),
+      );
+      const pair = rules.pairLevel(
+        {
+          a: a.id,
+          b: b.id,
+          records: memberRecords,
+          slot,
+          recognisedGoals: recognised,
+          goalNote: recognised.length > 0 ? '' : goalNote(i, j),
+        },
+        flags,
+        aAboutB === null && bAboutA === null ? noRatings : { aAboutB, bAboutA },
+      );
       memberPairs.push(pair);
       distribution[pair.level]++;
-      if (pair.level !== 'none') contactRanks.push(frostRank(pair.level));
     }
   }
-  contactRanks.sort((x, y) => x - y);
-  const groupLevel: FrostLevel =
-    contactRanks.length === 0
-      ? 'none'
-      : (FROST_LEVELS[contactRanks[Math.floor((contactRanks.length - 1) / 2)] ?? 0] ?? 'none');
+  // The lower median of the levels of pairs with contact, read off the distribution.
+  const pairsWithContact = memberPairs.length - distribution.none;
+  let groupLevel: FrostLevel = 'none';
+  if (pairsWithContact > 0) {
+    let below = Math.floor((pairsWithContact - 1) / 2);
+    for (const level of FROST_LEVELS) {
+      if (level === 'none') continue;
+      groupLevel = level;
+      below -= distribution[level];
+      if (below < 0) break;
+    }
+  }
 
   // Agency pairs: their records (indexed above), their member pairs' recognised goals and
   // flags, and their own agency-goal conflicts; then the same rules.
   const rated = agencyRatings(ctx, ratings);
   const agencyPairs: PairLevel[] = [];
+  const agencyGoalNote =
+    agreedJointIds.length === 0
+      ? NO_AGREED_GOAL
+      : 'No pair of members across the two agencies recognises the same agreed joint goal.';
   for (let i = 0; i < agencies.length; i++) {
     for (let j = i + 1; j < agencies.length; j++) {
       const a = agencies[i] ?? '';
       const b = agencies[j] ?? '';
-      const acc = agencyPairIndex.find(i, j) ?? empty;
       const carried = agencyGoalsAndFlags.get(i * agencies.length + j);
-      const evidence: PairEvidence = {
-        a,
-        b,
-        activities: acc.activities,
-        communications: { aToB: acc.ab, bToA: acc.ba },
-        referrals: { aToB: acc.refAB, bToA: acc.refBA },
-        coordinatingRecords: acc.coordinating,
-        recognisedGoals: [...(carried?.goals ?? [])].map(([goalId, bases]) => ({
-          goalId,
-          basis: (['survey', 'activity'] as const).filter((x) => bases.has(x)),
-        })),
-        goalNotes:
-          agreedJointIds.length === 0
-            ? NO_AGREED_GOAL
-            : ['No pair of members across the two agencies recognises the same agreed joint goal.'],
-      };
-      const flags = [...new Set([...(carried?.flags ?? []), ...agencyConflictFlags(a, b)])];
+      const recognised = [...(carried?.goals ?? [])].map(([goalId, bases]) => ({
+        goalId,
+        basis: (['survey', 'activity'] as const).filter((x) => bases.has(x)),
+      }));
+      const own = cachedAgencyFlags(i, j);
+      const flags =
+        carried === undefined
+          ? [...own]
+          : carried.agencyFlagLists.has(own)
+            ? carried.flags
+            : [...carried.flags, ...own];
       agencyPairs.push(
-        pairLevel(evidence, ctx.thresholds, flags, {
-          aAboutB: lowerMedian(rated.get(`${a}\u0000${b}`) ?? []),
-          bAboutA: lowerMedian(rated.get(`${b}\u0000${a}`) ?? []),
-        }),
+        rules.pairLevel(
+          {
+            a,
+            b,
+            records: agencyRecords,
+            slot: agencyRecords.slot(i, j),
+            recognisedGoals: recognised,
+            goalNote: agencyGoalNote,
+          },
+          flags,
+          {
+            aAboutB: lowerMedian(rated.get(`${a}\u0000${b}`) ?? []),
+            bAboutA: lowerMedian(rated.get(`${b}\u0000${a}`) ?? []),
+          },
+        ),
       );
     }
   }
@@ -753,7 +1069,7 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     group: {
       level: groupLevel,
       distribution,
-      pairsWithContact: contactRanks.length,
+      pairsWithContact,
       pairs: memberPairs.length,
     },
     conventions: [
@@ -767,45 +1083,6 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       "An agency pair's evidence is the union of the evidence of its member pairs; the same rules then apply. Its self-rated levels are the lower median of its members' ratings of the other agency's members.",
       'The group level is the lower median (ties resolved downward) over member pairs with any contact; the distribution counts every member pair, `none` included.',
     ],
-  };
-}
-
-function pairLevel(
-  evidence: PairEvidence,
-  thresholds: Thresholds,
-  flags: readonly string[],
-  selfRated: PairLevel['selfRated'],
-): PairLevel {
-  const classification = frostLevel(evidence, thresholds);
-  const c = classification.conditions;
-  const sample = (d: Directed) =>
-    [...d.aToB.slice(0, SAMPLE), ...d.bToA.slice(0, SAMPLE)].slice(0, SAMPLE);
-  return {
-    a: evidence.a,
-    b: evidence.b,
-    ...classification,
-    evidence: {
-      activities: {
-        planning: c.jointPlanning.evidence,
-        doing: c.jointDoing.evidence,
-        reviewing: c.jointReviewing.evidence,
-      },
-      months: [...new Set(evidence.activities.map((act) => monthKey(act.date)))].sort(),
-      goals: evidence.recognisedGoals,
-      coordinatingRecords: evidence.coordinatingRecords,
-      communications: {
-        aToB: evidence.communications.aToB.length,
-        bToA: evidence.communications.bToA.length,
-        sample: sample(evidence.communications),
-      },
-      referrals: {
-        aToB: evidence.referrals.aToB.length,
-        bToA: evidence.referrals.bToA.length,
-        sample: sample(evidence.referrals),
-      },
-    },
-    flags,
-    selfRated,
   };
 }
 
@@ -823,7 +1100,9 @@ function agencyRatings(
       const y = ctx.agencyOf.get(target);
       if (y === undefined || y === x || !active.has(target)) continue;
       const key = `${x}\u0000${y}`;
-      out.set(key, [...(out.get(key) ?? []), level]);
+      const list = out.get(key);
+      if (list === undefined) out.set(key, [level]);
+      else list.push(level);
     }
   }
   return out;

@@ -1,5 +1,11 @@
-import { networkMeasures } from '../network/index.js';
-import type { EdgeListRow, EiIndex, NetworkMeasures, NetworkTie } from '../network/index.js';
+import { measuresOfPrepared, networkMeasures, preparedFromMerged } from '../network/index.js';
+import type {
+  EdgeListRow,
+  EiIndex,
+  NetworkMeasures,
+  NetworkTie,
+  TieTable,
+} from '../network/index.js';
 import type { AnalysisContext } from './context.js';
 import { addMonths } from './dates.js';
 import type { Thresholds } from './thresholds.js';
@@ -61,6 +67,82 @@ export interface CollaborationNetworks {
 }
 
 type Counts = { communication: number; activity: number; survey: number; relation: number };
+
+/** Evidence sources of member ties, as columns of {@link MemberPairs}. */
+const COMMUNICATION = 0;
+const ACTIVITY = 1;
+const SURVEY = 2;
+const SOURCES = 3;
+
+/**
+ * Contacts between members merged per ordered pair in typed arrays: one slot per pair, in
+ * order of first contact, found through an n × n table while that stays small (≤ 4M), a map
+ * beyond. A large collaboration has tens of thousands of pairs and 100,000 contacts.
+ */
+class MemberPairs {
+  length = 0;
+  source = new Int32Array(1024);
+  target = new Int32Array(1024);
+  /** SOURCES counts per slot. */
+  counts = new Int32Array(1024 * SOURCES);
+  private readonly table: Int32Array | null;
+  private readonly map = new Map<number, number>();
+
+  constructor(private readonly n: number) {
+    this.table = n * n <= 1 << 22 ? new Int32Array(n * n) : null;
+  }
+
+  /** Counts one contact from s to t (s ≠ t) from evidence source `k`. */
+  add(s: number, t: number, k: number): void {
+    const key = s * this.n + t;
+    let slot = (this.table === null ? (this.map.get(key) ?? 0) : this.table[key]!) - 1;
+    if (slot < 0) {
+      slot = this.length++;
+      if (this.table === null) this.map.set(key, slot + 1);
+      else this.table[key] = slot + 1;
+      if (slot === this.source.length) this.grow();
+      this.source[slot] = s;
+      this.target[slot] = t;
+    }
+    this.counts[slot * SOURCES + k]! += 1;
+  }
+
+  private grow(): void {
+    const bigger = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.source = bigger(this.source);
+    this.target = bigger(this.target);
+    this.counts = bigger(this.counts);
+  }
+
+  count(slot: number, k: number): number {
+    return this.counts[slot * SOURCES + k]!;
+  }
+
+  /** The pairs as merged ties for the network measures (columns in MEMBER_TIE_SOURCES order). */
+  tieTable(): TieTable {
+    const m = this.length;
+    const weight = new Float64Array(m);
+    const columns = MEMBER_TIE_SOURCES.map(() => new Float64Array(m));
+    for (let slot = 0; slot < m; slot++) {
+      for (let k = 0; k < SOURCES; k++) {
+        const c = this.count(slot, k);
+        columns[k]![slot] = c;
+        weight[slot]! += c;
+      }
+    }
+    return {
+      length: m,
+      source: this.source.slice(0, m),
+      target: this.target.slice(0, m),
+      weight,
+      counts: m === 0 ? [] : columns,
+    };
+  }
+}
 const emptyCounts = (): Counts => ({ communication: 0, activity: 0, survey: 0, relation: 0 });
 
 /** Orders ids by UTF-16 code units, as the network measures do. */
@@ -109,28 +191,17 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
   const index = new Map<string, number>();
   members.forEach((m, i) => index.set(m.id, i));
   const memberAgency = members.map((m) => m.agencyId);
-  const pairs = new Map<number, Counts>();
-  const add = (s: number, t: number, source: MemberTieSource) => {
-    if (s === t) return false;
-    const key = s * n + t;
-    let counts = pairs.get(key);
-    if (counts === undefined) {
-      counts = emptyCounts();
-      pairs.set(key, counts);
-    }
-    counts[source] += 1;
-    return true;
-  };
+  const pairs = new MemberPairs(n);
   let memberContacts = 0;
   let crossAgencyContacts = 0;
   // Per contact record: whether it produced a tie, and one across agencies.
   let any = false;
   let cross = false;
-  const tie = (s: number, t: number, source: MemberTieSource) => {
-    if (add(s, t, source)) {
-      any = true;
-      if (memberAgency[s] !== memberAgency[t]) cross = true;
-    }
+  const tie = (s: number, t: number, source: number) => {
+    if (s === t) return;
+    pairs.add(s, t, source);
+    any = true;
+    if (memberAgency[s] !== memberAgency[t]) cross = true;
   };
   const counted = () => {
     if (any) memberContacts += 1;
@@ -147,7 +218,7 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
     for (let k = 0; k < to.length; k++) {
       const t = index.get(to[k]!);
       // A recipient listed twice is one tie.
-      if (t !== undefined && to.indexOf(to[k]!) === k) tie(s, t, 'communication');
+      if (t !== undefined && to.indexOf(to[k]!) === k) tie(s, t, COMMUNICATION);
     }
     counted();
   }
@@ -159,7 +230,7 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
       if (i !== undefined) present.push(i);
     }
     if (present.length < 2) continue;
-    for (const s of present) for (const t of present) if (s !== t) tie(s, t, 'activity');
+    for (const s of present) for (const t of present) if (s !== t) tie(s, t, ACTIVITY);
     counted();
   }
   for (const r of ctx.responses) {
@@ -169,26 +240,37 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
     for (const contact of r.contacts) {
       if (contact.frequency === 'never') continue;
       const t = index.get(contact.memberId);
-      if (t !== undefined) tie(s, t, 'survey');
+      if (t !== undefined) tie(s, t, SURVEY);
       counted();
     }
   }
 
-  const memberTies: NetworkTie[] = [];
-  const memberRows: NetworkTieRow[] = [];
-  for (const [key, counts] of pairs) {
-    const source = members[Math.floor(key / n)]!.id;
-    const target = members[key % n]!.id;
-    const sources = {
-      communication: counts.communication,
-      activity: counts.activity,
-      survey: counts.survey,
-    };
-    const weight = sources.communication + sources.activity + sources.survey;
-    memberTies.push({ source, target, weight, sources });
-    memberRows.push({ source, target, weight, ...sources });
+  const prepared = preparedFromMerged(
+    { ids: members.map((m) => m.id), groups: memberAgency },
+    pairs.length === 0 ? [] : MEMBER_TIE_SOURCES,
+    pairs.tieTable(),
+  );
+  // Rows sorted by source then target id, through the ids' ranks (all distinct).
+  const { rank } = prepared;
+  const order = new Float64Array(pairs.length);
+  for (let slot = 0; slot < pairs.length; slot++) {
+    order[slot] = (rank[pairs.source[slot]!]! * n + rank[pairs.target[slot]!]!) * pairs.length + slot;
   }
-  memberRows.sort((a, b) => byId(a.source, b.source) || byId(a.target, b.target));
+  order.sort();
+  const memberRows: NetworkTieRow[] = Array.from(order, (key) => {
+    const slot = key % pairs.length;
+    const communication = pairs.count(slot, COMMUNICATION);
+    const activity = pairs.count(slot, ACTIVITY);
+    const survey = pairs.count(slot, SURVEY);
+    return {
+      source: members[pairs.source[slot]!]!.id,
+      target: members[pairs.target[slot]!]!.id,
+      weight: communication + activity + survey,
+      communication,
+      activity,
+      survey,
+    };
+  });
   const memberNodes: NetworkNodeInfo[] = members.map((m) => ({
     id: m.id,
     label: m.displayName,
@@ -197,10 +279,7 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
     profession: m.professionId,
     professionLabel: professionName.get(m.professionId) ?? m.professionId,
   }));
-  const memberMeasures = networkMeasures({
-    nodes: members.map((m) => ({ id: m.id, group: m.agencyId })),
-    ties: memberTies,
-  });
+  const memberMeasures = measuresOfPrepared(prepared);
   const windowText = `Contacts count when dated after ${windowStart} and on or before ${ctx.asOf} (the ${months} months before the as-of date); survey contact answers come from the current wave${ctx.wave ? ` (${ctx.wave.id})` : ''}.`;
   const interProfessional: NetworkReport = {
     level: 'interProfessional',
@@ -230,15 +309,17 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
     }
     return counts;
   };
-  for (const [key, counts] of pairs) {
-    const s = agencyIndex.get(memberAgency[Math.floor(key / n)]!);
-    const t = agencyIndex.get(memberAgency[key % n]!);
+  // Member ties in order of first contact, as the agency ties' order depends on it.
+  const agencyOfMember = memberAgency.map((id) => agencyIndex.get(id));
+  for (let slot = 0; slot < pairs.length; slot++) {
+    const s = agencyOfMember[pairs.source[slot]!];
+    const t = agencyOfMember[pairs.target[slot]!];
     // Within-agency ties stay out of the agency tie list; the E-I index counts them as internal.
     if (s === undefined || t === undefined || s === t) continue;
     const target = agencyCounts(s, t);
-    target.communication += counts.communication;
-    target.activity += counts.activity;
-    target.survey += counts.survey;
+    target.communication += pairs.count(slot, COMMUNICATION);
+    target.activity += pairs.count(slot, ACTIVITY);
+    target.survey += pairs.count(slot, SURVEY);
   }
   let relationRecords = 0;
   for (const relation of doc.agencyRelations) {

@@ -316,6 +316,16 @@ function computeRoleData(ctx: AnalysisContext): RoleData {
     doc.needs.filter((n) => unownedNeeds.has(n.id)).flatMap((n) => (n.areaId ? [n.areaId] : [])),
   );
 
+  // Per area, the pairs whose view includes it (in pair order), gathered in one pass.
+  const perceivedByArea = new Map<string, { perceiverId: string; targetId: string }[]>();
+  for (const p of pairs) {
+    for (const areaId of p.view) {
+      const list = perceivedByArea.get(areaId);
+      const entry = { perceiverId: p.perceiverId, targetId: p.targetId };
+      if (list === undefined) perceivedByArea.set(areaId, [entry]);
+      else list.push(entry);
+    }
+  }
   const overlaps: RoleOverlap[] = [];
   const areas: RoleMapArea[] = doc.responsibilityAreas.map((area) => {
     const claimedBy = active.filter((m) => claims.get(m.id)?.areaIds.has(area.id)).map((m) => m.id);
@@ -332,20 +342,25 @@ function computeRoleData(ctx: AnalysisContext): RoleData {
       name: area.name,
       agreedLeadMemberId: lead,
       claimedBy,
-      perceivedBy: pairs
-        .filter((p) => p.view.includes(area.id))
-        .map((p) => ({ perceiverId: p.perceiverId, targetId: p.targetId })),
+      perceivedBy: perceivedByArea.get(area.id) ?? [],
       performedBy: active.filter((m) => performed.get(m.id)?.has(area.id)).map((m) => m.id),
       overlap,
       gap: claimedBy.length === 0 || unownedNeedAreas.has(area.id),
     };
   });
 
+  // Views of members without a claim of their own still show how they are seen.
+  const perceivedAsOf = new Map<string, Set<string>>();
+  for (const v of views.values()) {
+    let set = perceivedAsOf.get(v.targetId);
+    if (set === undefined) {
+      set = new Set<string>();
+      perceivedAsOf.set(v.targetId, set);
+    }
+    for (const a of v.areaIds) set.add(a);
+  }
   const members: RoleMapMember[] = active.map((m: Member) => {
-    const perceivedAs = new Set<string>();
-    // Views of members without a claim of their own still show how they are seen.
-    for (const v of views.values())
-      if (v.targetId === m.id) for (const a of v.areaIds) perceivedAs.add(a);
+    const perceivedAs = perceivedAsOf.get(m.id) ?? [];
     return {
       id: m.id,
       displayName: m.displayName,

@@ -4,6 +4,7 @@ export {
   graphsFromPrepared,
   networkGraphs,
   prepareNetwork,
+  preparedFromMerged,
   type TieTable,
   type UndirectedTieTable,
   type NetworkEdgeAttributes,
@@ -28,5 +29,5 @@ export {
   pairWeightsFromPrepared,
   type EdgeListOptions,
 } from './edge-list.js';
-export { networkMeasures } from './network-measures.js';
+export { measuresOfPrepared, networkMeasures } from './network-measures.js';
 export { mulberry32, randomNetwork } from './random-network.js';

@@ -90,13 +90,7 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
     ids[i] = node.id;
     groups[i] = node.group;
   }
-  const rank = new Int32Array(n);
-  ids
-    .map((id, i) => ({ id, i }))
-    .sort((a, b) => compareIds(a.id, b.id))
-    .forEach((entry, r) => {
-      rank[entry.i] = r;
-    });
+  const rank = idRanks(ids);
 
   // One pass over the ties: check each, give each distinct ordered pair a slot, add up its
   // weight and its contacts per evidence source (one column per source, grown as sources appear).
@@ -200,6 +194,42 @@ export function prepareNetwork(input: NetworkInput, options: NetworkOptions = {}
     undirected: undirectedTies(directed, rank, n),
     selfLoops,
     droppedTies,
+  };
+}
+
+/** Position of each id in sorted (UTF-16 code-unit) order. */
+function idRanks(ids: readonly string[]): Int32Array {
+  const rank = new Int32Array(ids.length);
+  ids
+    .map((id, i) => ({ id, i }))
+    .sort((a, b) => compareIds(a.id, b.id))
+    .forEach((entry, r) => {
+      rank[entry.i] = r;
+    });
+  return rank;
+}
+
+/**
+ * The prepared network of ties a caller has already merged: `directed` holds distinct ordered
+ * pairs of distinct nodes with positive weights, `counts` in the order of `sourceNames`. The
+ * same as {@link prepareNetwork} gives for those ties as input, without building tie objects
+ * (the diagnosis merges tens of thousands of contacts per pair itself).
+ */
+export function preparedFromMerged(
+  nodes: { readonly ids: readonly string[]; readonly groups: readonly (string | undefined)[] },
+  sourceNames: readonly string[],
+  directed: TieTable,
+): PreparedNetwork {
+  const rank = idRanks(nodes.ids);
+  return {
+    ids: [...nodes.ids],
+    groups: [...nodes.groups],
+    rank,
+    sourceNames: [...sourceNames],
+    directed,
+    undirected: undirectedTies(directed, rank, nodes.ids.length),
+    selfLoops: 0,
+    droppedTies: 0,
   };
 }
 

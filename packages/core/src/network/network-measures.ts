@@ -51,7 +51,14 @@ export function networkMeasures(
   input: NetworkInput,
   options: NetworkOptions = {},
 ): NetworkMeasures {
-  const prepared = prepareNetwork(input, options);
+  return measuresOfPrepared(prepareNetwork(input, options), options);
+}
+
+/** {@link networkMeasures} of an already prepared network. */
+export function measuresOfPrepared(
+  prepared: PreparedNetwork,
+  options: NetworkOptions = {},
+): NetworkMeasures {
   const { ids, rank, groups, directed, undirected } = prepared;
   const n = ids.length;
   const adjacency = adjacencyFromPairs(n, undirected);

@@ -31,6 +31,16 @@ export interface OpenZipOptions {
   readonly maxUnpackedBytes?: number;
   /** How the archive is named in issues (default `(archive)`). */
   readonly label?: string;
+  /**
+   * A budget shared with other archives (an archive inside an archive): bytes still allowed
+   * to unpack, decreased by every read. When given, it replaces `maxUnpackedBytes`.
+   */
+  readonly budget?: UnpackBudget;
+}
+
+/** Bytes still allowed to unpack, shared by the archives of one import. */
+export interface UnpackBudget {
+  remaining: number;
 }
 
 /** An opened archive: its entries, and reading one (inflated and checked). */
@@ -38,10 +48,10 @@ export interface ZipArchive {
   readonly entries: readonly ZipEntry[];
   /** The entry of that name (exact, else ignoring case), or undefined. */
   find(name: string): ZipEntry | undefined;
+  /** The budget reads draw on (pass it to archives found inside this one). */
+  readonly budget: UnpackBudget;
   /** The entry's bytes, or the reason they cannot be had. */
-  read(
-    entry: ZipEntry,
-  ): { ok: true; bytes: Uint8Array } | { ok: false; issues: ExchangeIssue[] };
+  read(entry: ZipEntry): { ok: true; bytes: Uint8Array } | { ok: false; issues: ExchangeIssue[] };
 }
 
 const EOCD = 0x06054b50;
@@ -59,7 +69,10 @@ export function openZip(
   options: OpenZipOptions = {},
 ): { ok: true; zip: ZipArchive } | { ok: false; issues: ExchangeIssue[] } {
   const label = options.label ?? '(archive)';
-  const limit = options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES;
+  const budget: UnpackBudget = options.budget ?? {
+    remaining: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES,
+  };
+  const limit = budget.remaining;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -132,8 +145,14 @@ export function openZip(
         if (id === 0x0001) {
           let f = e + 4;
           const fieldEnd = Math.min(f + length, extraStart + extraLength);
-          if (size === 0xffffffff && f + 8 <= fieldEnd) (size = u64(f)), (f += 8);
-          if (compressedSize === 0xffffffff && f + 8 <= fieldEnd) (compressedSize = u64(f)), (f += 8);
+          if (size === 0xffffffff && f + 8 <= fieldEnd) {
+            size = u64(f);
+            f += 8;
+          }
+          if (compressedSize === 0xffffffff && f + 8 <= fieldEnd) {
+            compressedSize = u64(f);
+            f += 8;
+          }
           if (localHeaderOffset === 0xffffffff && f + 8 <= fieldEnd) localHeaderOffset = u64(f);
           break;
         }
@@ -157,9 +176,9 @@ export function openZip(
       `would unpack to ${mb(declared)}, more than the ${mb(limit)} allowed`,
     );
 
-  let inflated = 0;
   const zip: ZipArchive = {
     entries,
+    budget,
     find: (name) => byName.get(name) ?? byLowerName.get(name.toLowerCase()),
     read(entry) {
       const where = `${label}/${entry.name}`;
@@ -176,18 +195,20 @@ export function openZip(
         return bad('its local header is missing or damaged');
       const dataStart = local + 30 + u16(local + 26) + u16(local + 28);
       const dataEnd = dataStart + entry.compressedSize;
-      if (dataEnd > bytes.length) return bad('its data runs past the end of the archive (truncated?)');
+      if (dataEnd > bytes.length)
+        return bad('its data runs past the end of the archive (truncated?)');
       const data = bytes.subarray(dataStart, dataEnd);
-      const budget = Math.min(entry.size, limit - inflated);
+      const allowed = Math.min(entry.size, budget.remaining);
       let out: Uint8Array;
       if (entry.method === 0) {
-        if (data.length !== entry.size) return bad('its stored size does not match its declared size');
+        if (data.length !== entry.size)
+          return bad('its stored size does not match its declared size');
         out = data;
       } else {
-        const result = inflateBounded(data, budget);
+        const result = inflateBounded(data, allowed);
         if (!result.ok) {
           if (result.reason === 'overflow')
-            return entry.size > budget
+            return entry.size > allowed
               ? refuse('too_large', where, `unpacks past the ${mb(limit)} allowed`)
               : bad(`unpacks to more than the ${entry.size} bytes it declares`);
           return bad(`cannot be inflated (${result.reason})`);
@@ -196,8 +217,10 @@ export function openZip(
       }
       if (out.length !== entry.size)
         return bad(`unpacks to ${out.length} bytes, not the ${entry.size} it declares`);
+      if (out.length > budget.remaining)
+        return refuse('too_large', where, `unpacks past the ${mb(limit)} allowed`);
       if (crc32(out) !== entry.crc) return bad('is damaged (its checksum does not match)');
-      inflated += out.length;
+      budget.remaining -= out.length;
       return { ok: true, bytes: out };
     },
   };

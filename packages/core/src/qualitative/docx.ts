@@ -32,8 +32,7 @@ export function docxTextFromArchive(
 ): { ok: true; text: string } | { ok: false; issues: ExchangeIssue[] } {
   const partName = mainPartName(zip) ?? 'word/document.xml';
   const part = zip.find(partName);
-  if (!part)
-    return refuse('not_docx', label, `is not a Word document (it has no ${partName})`);
+  if (!part) return refuse('not_docx', label, `is not a Word document (it has no ${partName})`);
   const read = zip.read(part);
   if (!read.ok) return read;
   const xmlText = utf8Text(read.bytes);

@@ -27,9 +27,6 @@ export interface ExchangeIssue {
   readonly message: string;
 }
 
-/** A result that is either a value or every problem found. */
-export type ExchangeResult<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly issues: ExchangeIssue[] };
-
 /** Shorthand for a refusal with one issue. */
 export function refuse(code: ExchangeIssueCode, path: string, message: string) {
   return { ok: false as const, issues: [{ code, path, message }] };

@@ -2,7 +2,8 @@ import { hex, sha1 } from './hash.js';
 import { utf8Bytes } from './text-codec.js';
 
 /** A GUID as REFI-QDA writes it: 8-4-4-4-12 hexadecimal digits, optionally in braces. */
-const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
+const GUID =
+  /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
 /** Weframe's namespace for name-based (version 5) GUIDs, fixed forever. */
 export const WEFRAME_GUID_NAMESPACE = '6f1d2c4e-8b0a-5e37-9c41-2a7b5d93e0f6';

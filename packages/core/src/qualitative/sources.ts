@@ -54,6 +54,8 @@ export function sourceFromText(text: string, options: SourceFromTextOptions): So
 export type SourceFromDocxOptions = Omit<SourceFromTextOptions, 'format'> & {
   /** Most bytes the document may unpack to (default 200 MB). */
   readonly maxUnpackedBytes?: number;
+  /** How the file is named in issues (default: the title). */
+  readonly label?: string;
 };
 
 /** A `sources` record from a Word document (.docx), its text extracted as by {@link docxText}. */
@@ -62,8 +64,10 @@ export function sourceFromDocx(
   options: SourceFromDocxOptions,
 ): ({ ok: true } & SourceFromText) | { ok: false; issues: ExchangeIssue[] } {
   const extracted = docxText(bytes, {
-    label: options.title,
-    ...(options.maxUnpackedBytes === undefined ? {} : { maxUnpackedBytes: options.maxUnpackedBytes }),
+    label: options.label ?? options.title,
+    ...(options.maxUnpackedBytes === undefined
+      ? {}
+      : { maxUnpackedBytes: options.maxUnpackedBytes }),
   });
   if (!extracted.ok) return extracted;
   return { ok: true, ...buildSource(extracted.text, 'docx', options) };
@@ -222,6 +226,6 @@ function slug(name: string): string {
 }
 
 /** Twelve hex digits of SHA-1: short, stable ids for content. */
-export function shortHash(text: string): string {
+function shortHash(text: string): string {
   return hex(sha1(utf8Bytes(text))).slice(0, 12);
 }

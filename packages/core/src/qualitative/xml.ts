@@ -24,7 +24,7 @@ const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
-  removeNSPrefix: true,
+  removeNSPrefix: false,
   processEntities: false,
   htmlEntities: false,
   parseTagValue: false,
@@ -34,6 +34,7 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: MAX_DEPTH,
+  jPath: false,
 });
 
 const UNSAFE = /<!\s*(DOCTYPE|ENTITY)/i;
@@ -79,6 +80,12 @@ export function parseXml(
   return { ok: true, root };
 }
 
+/** A name without its namespace prefix (`w:t` → `t`). */
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : 'unreadable';
 }
@@ -110,10 +117,13 @@ function convert(value: unknown, problems: string[], depth: number): XmlNode[] {
         const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
         const rawAttrs = raw[':@'];
         if (typeof rawAttrs === 'object' && rawAttrs !== null) {
-          for (const [name, v] of Object.entries(rawAttrs as Raw))
-            attrs[name] = decodeEntities(String(v), problems);
+          for (const [name, v] of Object.entries(rawAttrs as Raw)) {
+            // Namespace declarations are not data; prefixes go, as on element names.
+            if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+            attrs[localName(name)] = decodeEntities(String(v), problems);
+          }
         }
-        out.push({ name: key, attrs, children: convert(content, problems, depth + 1) });
+        out.push({ name: localName(key), attrs, children: convert(content, problems, depth + 1) });
       }
     }
   }
@@ -167,9 +177,7 @@ export function childElements(element: XmlElement, name?: string): XmlElement[] 
 
 /** The first child element of that name, or undefined. */
 export function childElement(element: XmlElement, name: string): XmlElement | undefined {
-  return element.children.find(
-    (c): c is XmlElement => typeof c !== 'string' && c.name === name,
-  );
+  return element.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === name);
 }
 
 /** All character data inside an element, in order. */
@@ -184,6 +192,7 @@ export function textContent(element: XmlElement): string {
 // Characters XML 1.0 cannot carry at all, even as references: C0 controls other than tab,
 // newline and carriage return, U+FFFE, U+FFFF and unpaired surrogates.
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- finding the characters XML forbids is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes character data; `\r` is written as a reference so a reader keeps it. */
@@ -198,8 +207,5 @@ export function escapeXmlText(text: string): string {
 
 /** Escapes an attribute value; tabs and line breaks as references so they survive. */
 export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;');
+  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }

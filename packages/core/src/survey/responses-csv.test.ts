@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isoDateTime, parseCsv, responsesFromCsv, type CsvResponseContext } from './responses-csv.js';
+import {
+  isoDateTime,
+  parseCsv,
+  responsesFromCsv,
+  type CsvResponseContext,
+} from './responses-csv.js';
 
 const identified: CsvResponseContext = {
   itemIds: new Set(['TR1', 'TR4', 'PU1', 'X-1']),
@@ -152,7 +157,8 @@ describe('responsesFromCsv', () => {
           {
             code: 'invalid_format',
             path: 'When',
-            message: '"yesterday" is not a date and time (write 2025-03-05T17:00:00Z or 2025-03-05)',
+            message:
+              '"yesterday" is not a date and time (write 2025-03-05T17:00:00Z or 2025-03-05)',
           },
           {
             code: 'invalid_value',
@@ -281,7 +287,13 @@ describe('isoDateTime', () => {
   });
 
   it('refuses impossible dates and times', () => {
-    for (const bad of ['2025-02-29', '2025-13-01', '2025-03-05T24:00', '05/03/2025', '2025-03-05T10:00+25:00'])
+    for (const bad of [
+      '2025-02-29',
+      '2025-13-01',
+      '2025-03-05T24:00',
+      '05/03/2025',
+      '2025-03-05T10:00+25:00',
+    ])
       expect(isoDateTime(bad)).toBeNull();
   });
 });
@@ -296,12 +308,30 @@ describe('responsesFromCsv on malformed input', () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const alphabet = ['"', ',', '\n', '\r', 'Q', '1', '5', ' ', '\ufeff', 'Agree', 'm-1', ';', '\t'];
+    const alphabet = [
+      '"',
+      ',',
+      '\n',
+      '\r',
+      'Q',
+      '1',
+      '5',
+      ' ',
+      '\ufeff',
+      'Agree',
+      'm-1',
+      ';',
+      '\t',
+    ];
     for (let n = 0; n < 3000; n++) {
       const length = Math.floor(random() * 40);
       let text = 'Q,Who\n';
       for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
-      const result = responsesFromCsv(text, { columns: { Q: 'TR1', Who: 'respondentMemberId' } }, identified);
+      const result = responsesFromCsv(
+        text,
+        { columns: { Q: 'TR1', Who: 'respondentMemberId' } },
+        identified,
+      );
       expect(typeof result.ok).toBe('boolean');
     }
   });

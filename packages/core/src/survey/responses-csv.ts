@@ -286,7 +286,8 @@ export function responsesFromCsv(
   if (issues.length > 0) return { ok: false, issues };
 
   const labels = defaultAnswerLabels();
-  for (const [label, value] of Object.entries(mapping.values)) labels.set(normalise(label), value);
+  for (const [label, value] of Object.entries(mapping.values))
+    labels.set(normalise(label), value as CsvAnswer);
   const memberIds = new Set(context.members.map((m) => m.id));
   const byName = new Map<string, string | null>();
   for (const m of context.members) {
@@ -357,7 +358,8 @@ export function responsesFromCsv(
         }
         case 'goal.text':
           goalText = value;
-          if (goalText.length > 2000) add('out_of_range', column, 'must be at most 2000 characters');
+          if (goalText.length > 2000)
+            add('out_of_range', column, 'must be at most 2000 characters');
           break;
         default: {
           if (value === '') break;

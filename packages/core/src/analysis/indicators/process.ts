@@ -1,4 +1,10 @@
-import { PHASES, type Activity, type Member, type SurveyResponse } from '../../document/schema.js';
+import {
+  PHASES,
+  type Activity,
+  type Communication,
+  type Member,
+  type SurveyResponse,
+} from '../../document/schema.js';
 import type { AnalysisContext } from '../context.js';
 import { addDays, addMonths } from '../dates.js';
 import {
@@ -737,11 +743,21 @@ const notLoopedIn: IndicatorDefinition = {
       for (const owner of need.ownerMemberIds) set.add(owner);
       needOwners.set(key, set);
     }
-    const inbox = recipientIndex(ctx);
+    const events = doc.caseEvents.filter(
+      (e) => ctx.inWindow(e.date, months) && e.areaIds.length > 0,
+    );
+    // Only communications dated between the first event and the last event's deadline count.
+    let first = '';
+    let last = '';
+    for (const e of events) {
+      const end = addDays(e.date, days);
+      if (first === '' || e.date < first) first = e.date;
+      if (last === '' || end > last) last = end;
+    }
+    const inbox = recipientIndex(ctx, first, last);
     const judged: LoopCheck[] = [];
     const pending: string[] = [];
-    for (const e of doc.caseEvents) {
-      if (!ctx.inWindow(e.date, months) || e.areaIds.length === 0) continue;
+    for (const e of events) {
       const concerned = new Set<string>();
       for (const area of e.areaIds) {
         for (const y of claimers.get(area) ?? []) concerned.add(y);
@@ -754,7 +770,7 @@ const notLoopedIn: IndicatorDefinition = {
       });
       if (others.length === 0) continue;
       const end = addDays(e.date, days);
-      const told = others.filter((y) => heardBetween(inbox.get(y), e.date, end, e.caseId));
+      const told = others.filter((y) => heardBetween(inbox, y, e.date, end, e.caseId));
       const notTold = others.filter((y) => !told.includes(y));
       if (notTold.length > 0 && end > ctx.asOf) {
         pending.push(e.id);
@@ -803,41 +819,120 @@ const notLoopedIn: IndicatorDefinition = {
   },
 };
 
-/** Communications by recipient, each list sorted by date: built once per diagnosis. */
-function recipientIndex(ctx: AnalysisContext): Map<string, { date: string; caseId?: string }[]> {
-  return ctx.memo('process:recipientIndex', () => {
-    const out = new Map<string, { date: string; caseId?: string }[]>();
-    for (const c of ctx.doc.communications) {
-      for (const to of new Set(c.toIds)) {
-        if (to === c.fromId) continue;
-        const list = out.get(to) ?? [];
-        list.push(c.caseId === undefined ? { date: c.date } : { date: c.date, caseId: c.caseId });
-        out.set(to, list);
+/**
+ * Communications dated from `first` to `last` (both inclusive) by recipient, each recipient's
+ * sorted by date (ties in document order). Held as flat typed arrays (recipient r's communications are
+ * positions `starts[r]` to `starts[r + 1]` − 1) so 100,000 communications cost no object each.
+ */
+interface RecipientIndex {
+  readonly recipient: ReadonlyMap<string, number>;
+  readonly starts: Int32Array;
+  /** The communications indexed, in document order. */
+  readonly comms: readonly Communication[];
+  /** Position of each communication in `comms`. */
+  readonly communication: Int32Array;
+  /** Rank of each communication's date among the distinct dates (compares as the dates do). */
+  readonly dateRank: Int32Array;
+  /** The distinct dates, sorted. */
+  readonly dates: readonly string[];
+}
+
+function recipientIndex(ctx: AnalysisContext, first: string, last: string): RecipientIndex {
+  return ctx.memo(`process:recipientIndex:${first}:${last}`, () => {
+    const comms = ctx.doc.communications.filter((c) => c.date >= first && c.date <= last);
+    const total = comms.length;
+    // One pass over the records: each distinct recipient other than the sender gives an entry
+    // (recipient, communication); dates get ids in order of appearance.
+    const dateId = new Map<string, number>();
+    const recipient = new Map<string, number>();
+    const perRecipient: number[] = [];
+    const entryRecipient: number[] = [];
+    const entryCommunication: number[] = [];
+    const commDate = new Int32Array(total);
+    for (let k = 0; k < total; k++) {
+      const c = comms[k]!;
+      let d = dateId.get(c.date);
+      if (d === undefined) {
+        d = dateId.size;
+        dateId.set(c.date, d);
+      }
+      commDate[k] = d;
+      const to = c.toIds;
+      for (let x = 0; x < to.length; x++) {
+        const id = to[x]!;
+        if (id === c.fromId || to.indexOf(id) !== x) continue;
+        let r = recipient.get(id);
+        if (r === undefined) {
+          r = perRecipient.length;
+          recipient.set(id, r);
+          perRecipient.push(0);
+        }
+        perRecipient[r]!++;
+        entryRecipient.push(r);
+        entryCommunication.push(k);
       }
     }
-    for (const list of out.values())
-      list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return out;
+    // Dates ranked in string order; each recipient's entries sorted by (date rank, position).
+    const dates = [...dateId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const rankOfId = new Int32Array(dates.length);
+    dates.forEach((date, rank) => (rankOfId[dateId.get(date)!] = rank));
+    const starts = new Int32Array(perRecipient.length + 1);
+    perRecipient.forEach((count, r) => (starts[r + 1] = starts[r]! + count));
+    const fill = starts.slice(0, perRecipient.length);
+    const keys = new Float64Array(entryRecipient.length);
+    for (let e = 0; e < entryRecipient.length; e++) {
+      const k = entryCommunication[e]!;
+      keys[fill[entryRecipient[e]!]!++] = rankOfId[commDate[k]!]! * total + k;
+    }
+    const communication = new Int32Array(keys.length);
+    const dateRank = new Int32Array(keys.length);
+    for (let r = 0; r < perRecipient.length; r++) {
+      const segment = keys.subarray(starts[r], starts[r + 1]).sort();
+      for (let x = 0, at = starts[r]!; x < segment.length; x++, at++) {
+        communication[at] = segment[x]! % total;
+        dateRank[at] = Math.floor(segment[x]! / total);
+      }
+    }
+    return { recipient, comms, starts, communication, dateRank, dates };
   });
 }
 
-/** True when `list` holds a communication dated from `from` to `to` about `caseId` or no case. */
-function heardBetween(
-  list: readonly { date: string; caseId?: string }[] | undefined,
-  from: string,
-  to: string,
-  caseId: string,
-): boolean {
-  if (list === undefined) return false;
+/** How many of the sorted `dates` are below `date` (or, with `orEqual`, at most `date`). */
+function datesBefore(dates: readonly string[], date: string, orEqual: boolean): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]!.date < from) lo = mid + 1;
+    if (dates[mid]! < date || (orEqual && dates[mid] === date)) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < list.length && list[i]!.date <= to; i++) {
-    const c = list[i]!.caseId;
+  return lo;
+}
+
+/**
+ * True when member `to` was sent a communication dated from `from` to `until` (both
+ * inclusive) about `caseId` or no case.
+ */
+function heardBetween(
+  index: RecipientIndex,
+  to: string,
+  from: string,
+  until: string,
+  caseId: string,
+): boolean {
+  const r = index.recipient.get(to);
+  if (r === undefined) return false;
+  const first = datesBefore(index.dates, from, false);
+  const last = datesBefore(index.dates, until, true);
+  let lo = index.starts[r]!;
+  let hi = index.starts[r + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.dateRank[mid]! < first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < index.starts[r + 1]! && index.dateRank[i]! < last; i++) {
+    const c = index.comms[index.communication[i]!]!.caseId;
     if (c === undefined || c === caseId) return true;
   }
   return false;

@@ -139,9 +139,17 @@ describe('codingAgreement', () => {
         buildCoding('a1', talk.span(1, 0, 20), { codeId: 'code-x' }),
         buildCoding('b1', talk.span(1, 4, 30), { codeId: 'code-x', coderId: 'coder-b' }),
         buildCoding('a2', { start: 12, end: 30 }, { sourceId: 'src-y', codeId: 'code-y' }),
-        buildCoding('b2', { start: 14, end: 33 }, { sourceId: 'src-y', codeId: 'code-y', coderId: 'coder-b' }),
+        buildCoding(
+          'b2',
+          { start: 14, end: 33 },
+          { sourceId: 'src-y', codeId: 'code-y', coderId: 'coder-b' },
+        ),
         // Overlapping codings of one coder are merged into one unit for α_U.
-        buildCoding('b3', { start: 20, end: 25 }, { sourceId: 'src-y', codeId: 'code-y', coderId: 'coder-b' }),
+        buildCoding(
+          'b3',
+          { start: 20, end: 25 },
+          { sourceId: 'src-y', codeId: 'code-y', coderId: 'coder-b' },
+        ),
       ],
     });
     const r = codingAgreement(doc, { coders: ['coder-a', 'coder-b'], measures: ['alpha-u'] });
@@ -209,9 +217,13 @@ describe('codingAgreement', () => {
         // A's coding runs from the end of turn 1 into turn 2.
         buildCoding('a1', { start: talk.span(1).end - 3, end: talk.span(2).start + 3 }),
         buildCoding('b1', talk.span(2, 1, 4), { coderId: 'coder-b' }),
-        buildCoding('b2', { start: [...talk.text].length + 3, end: [...text].length }, {
-          coderId: 'coder-b',
-        }),
+        buildCoding(
+          'b2',
+          { start: [...talk.text].length + 3, end: [...text].length },
+          {
+            coderId: 'coder-b',
+          },
+        ),
       ],
     });
     const r = codingAgreement(doc, { coders: ['coder-a', 'coder-b'] });
@@ -230,9 +242,7 @@ describe('codingAgreement', () => {
       ],
       codes,
       codings: ['a', 'b', 'c'].flatMap((who) =>
-        [1, 3].map((t) =>
-          buildCoding(`c-${who}-${t}`, talk.span(t), { coderId: `coder-${who}` }),
-        ),
+        [1, 3].map((t) => buildCoding(`c-${who}-${t}`, talk.span(t), { coderId: `coder-${who}` })),
       ),
     });
     const coders = ['coder-a', 'coder-b', 'coder-c'];
@@ -246,7 +256,10 @@ describe('codingAgreement', () => {
 
   it('names a bad request in one message', () => {
     const doc = twoCoderDocument({ a: { 'code-x': [1] }, b: {} });
-    const bad = (coders: string[], more = {}) => () => codingAgreement(doc, { coders, ...more });
+    const bad =
+      (coders: string[], more = {}) =>
+      () =>
+        codingAgreement(doc, { coders, ...more });
     expect(bad(['coder-a'])).toThrow(AnalysisError);
     expect(bad(['coder-a'])).toThrow('agreement needs at least two coders');
     expect(bad(['coder-a', 'coder-z'])).toThrow('coders: no coder "coder-z" in the document');

@@ -1,11 +1,11 @@
-import type { CollaborationDocument, Coding, Source } from '../../document/schema.js';
+import type { Coding, Source } from '../../document/schema.js';
 import { AnalysisError } from '../../analysis/context.js';
 import { cohenKappa, fleissKappa } from '../../stats/kappa.js';
 import { krippendorffAlpha } from '../../stats/krippendorff.js';
 import { percentAgreement } from '../../stats/percent-agreement.js';
 import type { Estimate, UndefinedReason } from '../../stats/result.js';
 import { unitizedAlpha, type UnitizedSegment } from '../../stats/unitizing.js';
-import { checkIds, codebookOrder, codePointText } from './internal.js';
+import { checkIds, codebookOrder, codePointText, type QualitativeDocument } from './internal.js';
 
 /** The agreement measures, by the names the CLI's `--measure` takes. */
 export const AGREEMENT_MEASURES = ['percent', 'kappa', 'fleiss', 'alpha', 'alpha-u'] as const;
@@ -158,7 +158,11 @@ function unitMarker(units: readonly Unit[]): (coding: Unit, mark: (u: number) =>
 }
 
 /** One coder's segments of one code, overlapping ones merged (α_U needs them disjoint). */
-function mergedSegments(codings: readonly Coding[], base: number, category: string): UnitizedSegment[] {
+function mergedSegments(
+  codings: readonly Coding[],
+  base: number,
+  category: string,
+): UnitizedSegment[] {
   const spans = codings
     .filter((c) => c.end > c.start)
     .map((c) => ({ start: c.start, end: c.end }))
@@ -218,7 +222,7 @@ function pooledKappa(parts: readonly { n: number; po: number; pe: number }[]): E
  * Undefined values are `{ value: null, reason }` as in the core statistics.
  */
 export function codingAgreement(
-  doc: CollaborationDocument,
+  doc: QualitativeDocument,
   options: CodingAgreementOptions,
 ): CodingAgreement {
   const q = doc.qualitative;
@@ -409,7 +413,8 @@ export function codingAgreement(
           ? estimate(null, 'no-expected-disagreement')
           : estimate(1 - dO / dE);
   }
-  if (want.has('alpha-u')) overall['alpha-u'] = unitizing ? pick(unitizing) : estimate(null, 'empty');
+  if (want.has('alpha-u'))
+    overall['alpha-u'] = unitizing ? pick(unitizing) : estimate(null, 'empty');
 
   return {
     coders,

@@ -1,5 +1,5 @@
-import type { CollaborationDocument, Coding } from '../../document/schema.js';
-import { checkIds, codebookOrder, spansOverlap } from './internal.js';
+import type { Coding } from '../../document/schema.js';
+import { checkIds, codebookOrder, spansOverlap, type QualitativeDocument } from './internal.js';
 
 /** Options of {@link codeCooccurrence}. */
 export interface CodeCooccurrenceOptions {
@@ -30,7 +30,11 @@ export interface CodePair {
 /** Result of {@link codeCooccurrence}. */
 export interface CodeCooccurrence {
   /** Codings in scope per code, in codebook order (codes without codings left out). */
-  readonly codes: readonly { readonly id: string; readonly name: string; readonly codings: number }[];
+  readonly codes: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly codings: number;
+  }[];
   /** Pairs with at least one overlap, in codebook order of the first then the second code. */
   readonly pairs: readonly CodePair[];
 }
@@ -43,7 +47,7 @@ export interface CodeCooccurrence {
  * sorted by start: O(n log n + overlaps).
  */
 export function codeCooccurrence(
-  doc: CollaborationDocument,
+  doc: QualitativeDocument,
   options: CodeCooccurrenceOptions = {},
 ): CodeCooccurrence {
   const q = doc.qualitative;

@@ -52,7 +52,10 @@ export interface CodedEvidenceOptions {
  * the last fifth when there is one, an ellipsis added, never half a surrogate pair.
  */
 export function quoteText(text: string, max: number = QUOTE_MAX_LENGTH): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  // Collapse only a head of a long passage: enough for the quote unless it is mostly spaces.
+  const head = text.length > max * 4 ? text.slice(0, max * 4) : text;
+  let flat = head.replace(/\s+/g, ' ').trim();
+  if (head !== text && flat.length <= max) flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   let cut = max - 1;
   const c = flat.charCodeAt(cut - 1);
@@ -103,7 +106,7 @@ export function codedEvidence(
   );
   const sourceById = new Map(q.sources.map((s) => [s.id, s]));
   const sourceRank = new Map(q.sources.map((s, i) => [s.id, i]));
-  const textOf = sourceTexts(doc);
+  const textOf = sourceTexts();
   const byElement = new Map<ElementId, { coding: Coding; source: Source }[]>();
   for (const coding of q.codings) {
     const element = elementOf.get(coding.codeId);

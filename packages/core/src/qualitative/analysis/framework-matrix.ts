@@ -1,6 +1,11 @@
-import type { CollaborationDocument } from '../../document/schema.js';
 import { csvText } from './csv.js';
-import { caseResolver, checkIds, codebookOrder, sourceTexts } from './internal.js';
+import {
+  caseResolver,
+  checkIds,
+  codebookOrder,
+  sourceTexts,
+  type QualitativeDocument,
+} from './internal.js';
 import { xlsxWorkbook, type XlsxCell } from './xlsx.js';
 
 /** Options of {@link frameworkMatrix}. */
@@ -63,7 +68,7 @@ export interface FrameworkMatrix {
  * excerpts source order then offset then coding id.
  */
 export function frameworkMatrix(
-  doc: CollaborationDocument,
+  doc: QualitativeDocument,
   options: FrameworkMatrixOptions = {},
 ): FrameworkMatrix {
   const q = doc.qualitative;
@@ -87,7 +92,7 @@ export function frameworkMatrix(
   const sourceOrder = new Map(q.sources.map((s, i) => [s.id, i]));
   const sourceById = new Map(q.sources.map((s) => [s.id, s]));
   const buckets: FrameworkExcerpt[][][] = cases.map(() => codes.map(() => []));
-  const textOf = sourceTexts(doc);
+  const textOf = sourceTexts();
   const casesOf = caseResolver(doc);
   let unassigned = 0;
 

@@ -35,3 +35,4 @@ export {
   type CodedQuote,
   type ElementCodedEvidence,
 } from './evidence.js';
+export type { QualitativeDocument } from './internal.js';

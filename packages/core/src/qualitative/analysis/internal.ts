@@ -8,6 +8,12 @@ import type {
 import type { ElementId } from '../../model/elements.js';
 import { AnalysisError } from '../../analysis/context.js';
 
+/**
+ * What the qualitative analyses read: a collaboration document, or just its qualitative part
+ * (as a REFI-QDA import gives it).
+ */
+export type QualitativeDocument = Pick<CollaborationDocument, 'qualitative'>;
+
 /** A source text seen in Unicode code points: its length and slices by code-point offsets. */
 export interface CodePointText {
   /** Length in code points. */
@@ -41,8 +47,8 @@ export function codePointText(text: string): CodePointText {
   return { length, slice: (start, end) => text.slice(at(start), at(end)) };
 }
 
-/** Code-point texts of a document's sources, built on first use. */
-export function sourceTexts(doc: CollaborationDocument): (source: Source) => CodePointText {
+/** Code-point texts of sources, each built on first use and kept. */
+export function sourceTexts(): (source: Source) => CodePointText {
   const cache = new Map<string, CodePointText>();
   return (source) => {
     let t = cache.get(source.id);
@@ -65,7 +71,9 @@ export function spansOverlap(
 }
 
 /** The codebook in tree order: roots in document order, each followed by its children (depth first). */
-export function codebookOrder(codes: readonly Code[]): { code: Code; depth: number; path: string[] }[] {
+export function codebookOrder(
+  codes: readonly Code[],
+): { code: Code; depth: number; path: string[] }[] {
   const ids = new Set(codes.map((c) => c.id));
   const children = new Map<string | null, Code[]>();
   for (const code of codes) {
@@ -116,7 +124,7 @@ export function codeElements(codes: readonly Code[]): Map<string, ElementId> {
  * linked to cases; otherwise every case in the source's `participantCaseIds`.
  */
 export function caseResolver(
-  doc: CollaborationDocument,
+  doc: QualitativeDocument,
 ): (source: Source, coding: Pick<Coding, 'start' | 'end'>) => string[] {
   const caseByName = new Map<string, QdaCase>();
   for (const c of doc.qualitative.cases) if (!caseByName.has(c.name)) caseByName.set(c.name, c);

@@ -73,7 +73,8 @@ function sheetXml(sheet: XlsxSheet): string {
   const f = sheet.freeze;
   if (f && (f.rows > 0 || f.columns > 0)) {
     const topLeft = `${xlsxColumn(f.columns)}${f.rows + 1}`;
-    const pane = f.rows > 0 && f.columns > 0 ? 'bottomRight' : f.rows > 0 ? 'bottomLeft' : 'topRight';
+    const pane =
+      f.rows > 0 && f.columns > 0 ? 'bottomRight' : f.rows > 0 ? 'bottomLeft' : 'topRight';
     parts.push(
       `<sheetViews><sheetView workbookViewId="0"><pane${f.columns > 0 ? ` xSplit="${f.columns}"` : ''}${
         f.rows > 0 ? ` ySplit="${f.rows}"` : ''

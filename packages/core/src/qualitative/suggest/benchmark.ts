@@ -29,7 +29,11 @@ export interface CodedInterview {
   readonly name: string;
   readonly heldOut: boolean;
   readonly source: { readonly text: string; readonly turns: readonly TurnSpan[] };
-  readonly gold: readonly { readonly start: number; readonly end: number; readonly element: string }[];
+  readonly gold: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly element: string;
+  }[];
 }
 
 /** A problem with a benchmark interview's coding. */
@@ -53,9 +57,12 @@ export function codedInterview(interview: BenchmarkInterview): CodedInterview {
       throw new BenchmarkDataError(`${interview.name}: turn ${c.turn} is the interviewer's`);
     }
     if (!elements.has(c.element)) {
-      throw new BenchmarkDataError(`${interview.name}: turn ${c.turn}: "${c.element}" is not a model element`);
+      throw new BenchmarkDataError(
+        `${interview.name}: turn ${c.turn}: "${c.element}" is not a model element`,
+      );
     }
-    if (byTurn.has(c.turn)) throw new BenchmarkDataError(`${interview.name}: turn ${c.turn} coded twice`);
+    if (byTurn.has(c.turn))
+      throw new BenchmarkDataError(`${interview.name}: turn ${c.turn} coded twice`);
     byTurn.set(c.turn, c.element);
   }
   const gold: { start: number; end: number; element: string }[] = [];
@@ -68,7 +75,12 @@ export function codedInterview(interview: BenchmarkInterview): CodedInterview {
     const unit = suggestionUnits({ text: interview.text, turns: [turn] })[0];
     if (unit) gold.push({ start: unit.start, end: unit.end, element });
   });
-  return { name: interview.name, heldOut: interview.heldOut, source: { text: interview.text, turns }, gold };
+  return {
+    name: interview.name,
+    heldOut: interview.heldOut,
+    source: { text: interview.text, turns },
+    gold,
+  };
 }
 
 /** Precision and recall of one class, with the counts behind them (null when undefined: 0 / 0). */
@@ -103,7 +115,11 @@ export interface EvaluationFigures {
 
 /** The whole benchmark: cold start on both sets, and learning from the tuning set's codings. */
 export interface SuggestBenchmarkFigures {
-  readonly interviews: readonly { readonly name: string; readonly heldOut: boolean; readonly turns: number }[];
+  readonly interviews: readonly {
+    readonly name: string;
+    readonly heldOut: boolean;
+    readonly turns: number;
+  }[];
   readonly coldStart: { readonly heldOut: EvaluationFigures; readonly tuning: EvaluationFigures };
   readonly learned: { readonly heldOut: EvaluationFigures; readonly trainingExamples: number };
 }
@@ -202,7 +218,12 @@ export function benchmarkTrainingSet(interviews: readonly CodedInterview[]): Tra
       sources: interviews.map((i) => ({ id: i.name, text: i.source.text })),
       codes: elementIds.map((e) => ({ id: `code-${e}`, elementId: e })),
       codings: interviews.flatMap((i) =>
-        i.gold.map((g) => ({ sourceId: i.name, codeId: `code-${g.element}`, start: g.start, end: g.end })),
+        i.gold.map((g) => ({
+          sourceId: i.name,
+          codeId: `code-${g.element}`,
+          start: g.start,
+          end: g.end,
+        })),
       ),
     },
   });

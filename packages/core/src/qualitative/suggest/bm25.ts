@@ -14,6 +14,8 @@ export interface Bm25Options {
 /** A built index: per document term weights and the collection statistics. */
 export interface Bm25Index {
   readonly docs: readonly ReadonlyMap<string, number>[];
+  /** term → [document index, weighted frequency] for every document holding it. */
+  readonly postings: ReadonlyMap<string, readonly (readonly [number, number])[]>;
   readonly lengths: readonly number[];
   readonly averageLength: number;
   readonly idf: ReadonlyMap<string, number>;
@@ -32,13 +34,22 @@ export function bm25Index(
 ): Bm25Index {
   const lengths = docs.map((d) => [...d.values()].reduce((s, v) => s + v, 0));
   const averageLength = lengths.reduce((s, v) => s + v, 0) / Math.max(1, docs.length);
-  const df = new Map<string, number>();
-  for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const postings = new Map<string, [number, number][]>();
+  docs.forEach((d, i) => {
+    for (const [t, tf] of d) {
+      if (tf <= 0) continue;
+      const list = postings.get(t);
+      if (list) list.push([i, tf]);
+      else postings.set(t, [[i, tf]]);
+    }
+  });
   const n = docs.length;
   const idf = new Map<string, number>();
-  for (const [t, nt] of df) idf.set(t, Math.log(1 + (n - nt + 0.5) / (nt + 0.5)));
+  for (const [t, list] of postings)
+    idf.set(t, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
   return {
     docs,
+    postings,
     lengths,
     averageLength,
     idf,
@@ -56,20 +67,21 @@ export function bm25Scores(
   index: Bm25Index,
   query: ReadonlyMap<string, number>,
 ): { score: number; contributions: Map<string, number> }[] {
-  return index.docs.map((doc, i) => {
-    const norm = index.k1 * (1 - index.b + (index.b * (index.lengths[i] ?? 0)) / (index.averageLength || 1));
-    const contributions = new Map<string, number>();
-    let score = 0;
-    for (const [term, qtf] of query) {
-      const tf = doc.get(term);
-      if (tf === undefined || tf <= 0) continue;
-      const w =
-        (index.idf.get(term) ?? 0) *
-        ((tf * (index.k1 + 1)) / (tf + norm)) *
-        ((qtf * (index.k3 + 1)) / (qtf + index.k3));
-      contributions.set(term, w);
-      score += w;
+  const results = index.docs.map(() => ({ score: 0, contributions: new Map<string, number>() }));
+  const norms = index.lengths.map(
+    (len) => index.k1 * (1 - index.b + (index.b * len) / (index.averageLength || 1)),
+  );
+  for (const [term, qtf] of query) {
+    const list = index.postings.get(term);
+    if (!list || qtf <= 0) continue;
+    const q = (index.idf.get(term) ?? 0) * ((qtf * (index.k3 + 1)) / (qtf + index.k3));
+    for (const [i, tf] of list) {
+      const w = q * ((tf * (index.k1 + 1)) / (tf + (norms[i] ?? index.k1)));
+      const r = results[i];
+      if (!r) continue;
+      r.contributions.set(term, w);
+      r.score += w;
     }
-    return { score, contributions };
-  });
+  }
+  return results;
 }

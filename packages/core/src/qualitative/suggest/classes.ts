@@ -18,14 +18,8 @@ export function classOf(elementId: string): SuggestClass | null {
   if (elementId === 'process.teamReasoning' || elementId.startsWith('process.teamReasoning.')) {
     return 'teamReasoning';
   }
-  const context = elementId.split('.')[0];
-  switch (context) {
-    case 'policy':
-    case 'local':
-    case 'personal':
-    case 'process':
-      return context;
-    default:
-      return null;
-  }
+  const context = elementId.split('.')[0] ?? '';
+  return (SUGGEST_CLASSES as readonly string[]).includes(context) && context !== 'teamReasoning'
+    ? (context as SuggestClass)
+    : null;
 }

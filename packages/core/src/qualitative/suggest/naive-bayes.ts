@@ -61,7 +61,8 @@ export function naiveBayesLogLikelihoods(
   for (const [, n] of [...terms].filter(([t]) => model.vocabulary.has(t))) known += n;
   for (const label of model.labels) {
     let ll = 0;
-    for (const [t, n] of terms) if (model.vocabulary.has(t)) ll += n * termLogLikelihood(model, label, t);
+    for (const [t, n] of terms)
+      if (model.vocabulary.has(t)) ll += n * termLogLikelihood(model, label, t);
     perLabel.set(label, known > 0 ? ll / known : 0);
   }
   return { perLabel, known };

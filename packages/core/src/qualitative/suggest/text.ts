@@ -18,7 +18,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   itself just least less like lot lots made make makes making many may me might mine more
   most much must my myself need needs never no nobody none nor not nothing now of off often
   oh ok okay on once one ones only onto or other others otherwise our ours ourselves out over
-  own per perhaps quite rather really said same say says see seen she should since so some
+  own per perhaps quite rather really said say says see seen she should since so some
   somebody someone something sometimes sort still such than that the their theirs them
   themselves then there these they thing things think this those though through thus to
   too towards under until up upon us very was way ways we well were what whatever when where
@@ -32,28 +32,32 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /** British spellings that the stemmer writes the American way, so both forms meet. */
 const ISE = /(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/;
 
-/** Derivational endings folded to a shorter form, longest first (applied once per word). */
-const DERIVATIONAL: readonly (readonly [string, string])[] = [
-  ['ational', 'ate'],
-  ['ization', 'ize'],
-  ['iveness', 'ive'],
-  ['fulness', 'ful'],
-  ['ousness', 'ous'],
-  ['ibility', 'ible'],
-  ['ability', 'able'],
-  ['tional', 'tion'],
-  ['ality', 'al'],
-  ['ation', 'ate'],
-  ['ator', 'ate'],
-  ['ment', ''],
-  ['ness', ''],
-  ['ship', ''],
-  ['ity', ''],
-  ['ful', ''],
-  ['ous', ''],
-  ['ive', ''],
-  ['ly', ''],
-  ['er', ''],
+/**
+ * Derivational endings folded to a shorter form, longest first, written as they look after
+ * final y → i ("-ity" as "-iti"). Each entry needs a stem of at least `min` letters left.
+ */
+const DERIVATIONAL: readonly (readonly [suffix: string, replacement: string, min: number])[] = [
+  ['ational', 'ate', 4],
+  ['ization', 'ize', 4],
+  ['iveness', 'ive', 4],
+  ['fulness', 'ful', 4],
+  ['ousness', 'ous', 4],
+  ['ibiliti', 'ible', 3],
+  ['abiliti', 'able', 3],
+  ['tional', 'tion', 4],
+  ['aliti', 'al', 4],
+  ['ation', '', 4],
+  ['ator', '', 4],
+  ['ment', '', 4],
+  ['ness', '', 4],
+  ['ship', '', 4],
+  ['iti', '', 4],
+  ['ate', '', 4],
+  ['ful', '', 4],
+  ['ous', '', 4],
+  ['ive', '', 4],
+  ['li', '', 5],
+  ['er', '', 4],
 ];
 
 const VOWEL = /[aeiouy]/;
@@ -61,11 +65,23 @@ const DOUBLE = /([^aeiouylsz])\1$/;
 
 /**
  * A light English stemmer (in the spirit of Porter's step 1 plus a short derivational table):
- * plurals, -ed/-ing, one derivational ending, final y → i and a final e. It conflates
+ * plurals, -ed/-ing, final y → i, up to two derivational endings and a final e. It conflates
  * "decide/decided/deciding", "organise/organisation/organizations", "family/families",
  * "communicate/communication" and "leader/leadership"; it does not try to be linguistics.
  */
 export function stem(word: string): string {
+  const cached = STEMS.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  // A bounded memo: interviews repeat their words, and stemming is the hot path.
+  if (STEMS.size >= 50_000) STEMS.clear();
+  STEMS.set(word, result);
+  return result;
+}
+
+const STEMS = new Map<string, string>();
+
+function stemUncached(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
   w = w.replace(/'s?$/, '');
   if (w.length <= 3) return w;
@@ -85,13 +101,16 @@ export function stem(word: string): string {
       else if (DOUBLE.test(w)) w = w.slice(0, -1);
     }
   }
-  for (const [suffix, replacement] of DERIVATIONAL) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
-      w = w.slice(0, -suffix.length) + replacement;
-      break;
+  if (w.endsWith('y') && w.length > 3 && VOWEL.test(w.slice(0, -1))) w = `${w.slice(0, -1)}i`;
+  // Two passes, so "leadership" → "leader" → "lead" meets "leader" and "leading".
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [suffix, replacement, min] of DERIVATIONAL) {
+      if (w.endsWith(suffix) && w.length - suffix.length >= min) {
+        w = w.slice(0, -suffix.length) + replacement;
+        break;
+      }
     }
   }
-  if (w.endsWith('y') && w.length > 3 && VOWEL.test(w.slice(0, -1))) w = `${w.slice(0, -1)}i`;
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   return w;
 }
@@ -120,6 +139,8 @@ export function contentTokens(text: string): Token[] {
   return tokens;
 }
 
+const BREAK = /[.!?;:\n]/;
+
 /** Separates the two stems of a bigram term; never produced by the tokenizer itself. */
 export const BIGRAM_JOINER = '+';
 
@@ -139,11 +160,14 @@ export function textTerms(text: string, bigrams = true): Term[] {
       const a = tokens[i - 1] as Token;
       const b = tokens[i] as Token;
       // Neighbours across a sentence break or far apart are not a phrase.
-      const between = text.slice(a.index + a.surface.length, b.index);
-      if (/[.!?;:\n]/.test(between) || between.length > 12) continue;
+      const from = a.index + a.surface.length;
+      if (b.index - from > 12 || BREAK.test(text.slice(from, b.index))) continue;
       terms.push({
         term: `${a.stem}${BIGRAM_JOINER}${b.stem}`,
-        surface: `${a.surface} ${b.surface}`.toLowerCase(),
+        surface: text
+          .slice(a.index, b.index + b.surface.length)
+          .replace(/\s+/g, ' ')
+          .toLowerCase(),
       });
     }
   }

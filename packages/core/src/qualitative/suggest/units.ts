@@ -55,19 +55,25 @@ export function codePointLength(text: string): number {
  * Offsets are code points and cover the label too, as the document's turns do.
  */
 export function transcriptTurns(text: string): TurnSpan[] {
-  const LABEL = /^[ \t]*(?:\*\*)?([\p{Lu}][\p{L}\p{N} .'’()/-]{0,39}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+\S/u;
+  const LABEL =
+    /^[ \t]*(?:\*\*)?([\p{Lu}][\p{L}\p{N} .'’()/-]{0,39}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+\S/u;
   const lines: { speaker: string | null; start: number; text: string }[] = [];
   let cp = 0;
   for (const line of text.split('\n')) {
     const m = LABEL.exec(line);
     const speaker = m?.[1]?.trim() ?? null;
-    lines.push({ speaker: speaker && !/^https?$/i.test(speaker) ? speaker : null, start: cp, text: line });
+    lines.push({
+      speaker: speaker && !/^https?$/i.test(speaker) ? speaker : null,
+      start: cp,
+      text: line,
+    });
     cp += codePointLength(line) + 1;
   }
   const uses = new Map<string, number>();
   for (const l of lines) if (l.speaker) uses.set(l.speaker, (uses.get(l.speaker) ?? 0) + 1);
   const anyRepeat = [...uses.values()].some((n) => n >= 2);
-  const isTurn = (s: string | null): s is string => s !== null && (!anyRepeat || (uses.get(s) ?? 0) >= 2);
+  const isTurn = (s: string | null): s is string =>
+    s !== null && (!anyRepeat || (uses.get(s) ?? 0) >= 2);
 
   const turns: TurnSpan[] = [];
   let open: { speaker: string; start: number; end: number } | null = null;
@@ -104,7 +110,10 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
     const end = m.index + (m[0].startsWith('\n') ? 0 : m[0].length);
     // Abbreviations such as "Dr." or "e.g." do not end a sentence.
     const before = text.slice(from, m.index);
-    if (!m[0].startsWith('\n') && /(?:^|\s)(?:Dr|Mr|Mrs|Ms|St|e\.g|i\.e|etc|vs|cf)$/i.test(before)) {
+    if (
+      !m[0].startsWith('\n') &&
+      /(?:^|\s)(?:Dr|Mr|Mrs|Ms|St|e\.g|i\.e|etc|vs|cf)$/i.test(before)
+    ) {
       continue;
     }
     push(from, end);

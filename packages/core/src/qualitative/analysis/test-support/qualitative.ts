@@ -42,7 +42,13 @@ export function transcript(turns: readonly (readonly [string, string, string?])[
 
 /** A source with sensible defaults. */
 export function buildSource(overrides: Partial<Item<'sources'>> = {}): Item<'sources'> {
-  return { id: 'src-x', title: 'Interview X (fictional)', kind: 'interview', text: '', ...overrides };
+  return {
+    id: 'src-x',
+    title: 'Interview X (fictional)',
+    kind: 'interview',
+    text: '',
+    ...overrides,
+  };
 }
 
 /** A code with sensible defaults. */
