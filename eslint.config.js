@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/*.generated.ts',
       '**/node_modules/**',
       'data/**',
       'packages/store/migrations/**',

@@ -127,10 +127,7 @@ export async function createApp(deps: AppDeps) {
   });
 
   app.all('/api/*', (c) =>
-    c.json(
-      { error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } },
-      404,
-    ),
+    c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404),
   );
   if (deps.webRoot) app.get('*', staticFiles(deps.webRoot));
   return app;

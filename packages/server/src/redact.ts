@@ -131,7 +131,7 @@ export type RedactedDiagnosis = Diagnosis & {
   readonly confidential: {
     /** Records of the document the principal may not see, per collection. */
     readonly records: Readonly<Record<string, number>>;
-    /** Quotes (coded segments) taken out because their source or coding is hidden. */
+    /** Quotes of coded passages taken out because their source or coding is hidden. */
     readonly quotesRemoved: number;
   };
 };
@@ -192,7 +192,7 @@ export function redactDiagnosis(
     EVIDENCE_KINDS.has((v as { kind: string }).kind) &&
     typeof (v as { id?: unknown }).id === 'string';
   const hiddenSegment = (id: string) =>
-    hidden.has(id) || [...id.split(/[#@|:]/)].some((part) => hidden.has(part));
+    hidden.has(id) || id.split(/[#@|:]/).some((part) => hidden.has(part));
   // Quotes and excerpts carry the segment's text: drop them when it comes from hidden material.
   const hiddenQuote = (v: unknown) => {
     if (typeof v !== 'object' || v === null) return false;
@@ -206,10 +206,8 @@ export function redactDiagnosis(
     const out: unknown[] = [];
     const placeholders = new Map<string, { slot: Record<string, unknown>; count: number }>();
     for (const item of items) {
-      if (isRef(item) && item.kind === 'segment' && hiddenSegment(item.id)) {
-        quotesRemoved++;
-        continue;
-      }
+      // The segment's quote is counted below, where the quote itself is dropped.
+      if (isRef(item) && item.kind === 'segment' && hiddenSegment(item.id)) continue;
       if (isRef(item) && item.kind !== 'pair' && hidden.has(item.id)) {
         const collection = hidden.get(item.id)?.collection ?? item.collection ?? 'records';
         const seen = placeholders.get(collection);

@@ -1,5 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { collaborationDocumentSchema, restore, type DocumentIssue } from '@weframe/core';
+import {
+  collaborationDocumentSchema,
+  formatPath,
+  restore,
+  type DocumentIssue,
+} from '@weframe/core';
 import {
   surveyLinkColumns,
   WORKSPACE_EXPORT_FORMAT,
@@ -7,7 +12,7 @@ import {
   type ColumnDescription,
   type WorkspaceExport,
 } from '@weframe/store';
-import { issuesFromZod } from './auth/validation.js';
+import { isStorable, issuesFromZod, UNSTORABLE } from './auth/validation.js';
 import { ROLES } from './policy.js';
 
 /** The workspace export file: its schema (for OpenAPI and validation) and its defensive parser. */
@@ -105,6 +110,13 @@ export function parseWorkspaceExport(
   const problem = (path: string, message: string, code: DocumentIssue['code'] = 'inconsistent') =>
     issues.push({ code, path, message });
 
+  // Documents are checked by `restore`; everything else here goes to text and jsonb columns.
+  const { collaborations: _documents, ...rest } = file;
+  unstorableIssues(rest, [], issues);
+  file.collaborations.forEach(({ document: _document, ...head }, i) =>
+    unstorableIssues(head, ['collaborations', i], issues),
+  );
+
   const userIds = new Set<string>();
   const emails = new Set<string>();
   file.users.forEach((u, i) => {
@@ -171,4 +183,20 @@ export function parseWorkspaceExport(
     ok: true,
     value: { ...file, collaborations: documents } as unknown as WorkspaceExport,
   };
+}
+
+/** Every string (value or key) under `value` that the database cannot store. */
+function unstorableIssues(value: unknown, path: (string | number)[], issues: DocumentIssue[]) {
+  if (typeof value === 'string') {
+    if (!isStorable(value))
+      issues.push({ code: 'invalid_value', path: formatPath(path), message: UNSTORABLE });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => unstorableIssues(item, [...path, i], issues));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorable(key))
+        issues.push({ code: 'invalid_value', path: formatPath(path), message: UNSTORABLE });
+      else unstorableIssues(item, [...path, key], issues);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from './policy.js';
 import { errorSchema } from './schema.js';
+import { storable } from './auth/validation.js';
 import { workspaceExportSchema } from './workspace-export.schema.js';
 
 /** Request and response schemas of the workspace routes. */
@@ -20,19 +21,16 @@ const errors = {
   404: json(errorSchema, 'No such workspace, or you are not a member'),
 } as const;
 
-const wsParam = z
-  .string()
-  .min(1)
-  .max(64)
-  .openapi({ param: { name: 'ws', in: 'path' }, description: 'The workspace’s slug' });
-const userParam = z
-  .string()
-  .min(1)
-  .max(200)
-  .openapi({ param: { name: 'userId', in: 'path' } });
+const wsParam = storable(z.string().min(1).max(64)).openapi({
+  param: { name: 'ws', in: 'path' },
+  description: 'The workspace’s slug',
+});
+const userParam = storable(z.string().min(1).max(200)).openapi({
+  param: { name: 'userId', in: 'path' },
+});
 const wsParams = z.object({ ws: wsParam });
 const memberParams = z.object({ ws: wsParam, userId: userParam });
-const agencyId = z.string().trim().min(1).max(200).nullable();
+const agencyId = storable(z.string().trim().min(1).max(200)).nullable();
 
 export const workspaceSchema = z
   .object({
@@ -105,7 +103,7 @@ export const createWorkspaceRoute = createRoute({
             /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
             'must be lower-case letters, digits and hyphens (at most 64)',
           ),
-        name: z.string().trim().min(1).max(200),
+        name: storable(z.string().trim().min(1).max(200)),
       }),
       'The new workspace',
     ),
@@ -135,10 +133,10 @@ export const inviteMemberRoute = createRoute({
     params: wsParams,
     body: body(
       z.strictObject({
-        email: z.email().max(320),
+        email: storable(z.email().max(320)),
         role: z.enum(ROLES),
         agencyId: agencyId.optional(),
-        displayName: z.string().trim().min(1).max(200).optional(),
+        displayName: storable(z.string().trim().min(1).max(200)).optional(),
       }),
       'Who to invite, with their role and agency',
     ),

@@ -37,7 +37,8 @@ export interface AnalysisContext {
 export function latestRecordDate(doc: CollaborationDocument): string {
   let latest = doc.collaboration.startDate;
   const see = (d: string | null | undefined) => {
-    if (d && d.slice(0, 10) > latest) latest = d.slice(0, 10);
+    // A day after `latest` needs `d` itself after it: most records are skipped unsliced.
+    if (d && d > latest && d.slice(0, 10) > latest) latest = d.slice(0, 10);
   };
   for (const m of doc.members) {
     see(m.startDate);
@@ -141,4 +142,93 @@ export class AnalysisError extends Error {
     super(message);
     this.name = 'AnalysisError';
   }
+}
+
+/**
+ * The communications as flat arrays, built in one pass over them per diagnosis and shared by
+ * the analyses that read them all (networks, Frost levels, who was told): 100,000 records
+ * are then walked as numbers, not objects.
+ */
+export interface CommunicationTable {
+  /** The distinct dates, sorted. */
+  readonly dates: readonly string[];
+  /** Per communication: its date's position in `dates` (ranks compare as the dates do). */
+  readonly dateRank: Int32Array;
+  /** Per communication: the sender's position in doc.members, −1 for no member. */
+  readonly sender: Int32Array;
+  /**
+   * Recipients of communication k: `recipient[recipientStart[k]]` up to before
+   * `recipient[recipientStart[k + 1]]`, as positions in doc.members, each once, in the order
+   * listed; the sender and ids of no member are left out.
+   */
+  readonly recipientStart: Int32Array;
+  readonly recipient: Int32Array;
+}
+
+/** Position of each member id in doc.members (memoised per diagnosis). */
+export function memberPositions(ctx: AnalysisContext): ReadonlyMap<string, number> {
+  return ctx.memo('context:memberPositions', () => {
+    const out = new Map<string, number>();
+    ctx.doc.members.forEach((m, i) => {
+      if (!out.has(m.id)) out.set(m.id, i);
+    });
+    return out;
+  });
+}
+
+/** The {@link CommunicationTable} of the document (memoised per diagnosis). */
+export function communicationTable(ctx: AnalysisContext): CommunicationTable {
+  return ctx.memo('context:communicationTable', () => {
+    const comms = ctx.doc.communications;
+    const position = memberPositions(ctx);
+    const dateId = new Map<string, number>();
+    const dateOf = new Int32Array(comms.length);
+    const sender = new Int32Array(comms.length);
+    const recipientStart = new Int32Array(comms.length + 1);
+    let recipient = new Int32Array(comms.length * 2 + 16);
+    let count = 0;
+    for (let k = 0; k < comms.length; k++) {
+      const c = comms[k]!;
+      let d = dateId.get(c.date);
+      if (d === undefined) {
+        d = dateId.size;
+        dateId.set(c.date, d);
+      }
+      dateOf[k] = d;
+      sender[k] = position.get(c.fromId) ?? -1;
+      const to = c.toIds;
+      for (let x = 0; x < to.length; x++) {
+        const id = to[x]!;
+        const r = position.get(id);
+        if (r === undefined || id === c.fromId || to.indexOf(id) !== x) continue;
+        if (count === recipient.length) {
+          const bigger = new Int32Array(recipient.length * 2);
+          bigger.set(recipient);
+          recipient = bigger;
+        }
+        recipient[count++] = r;
+      }
+      recipientStart[k + 1] = count;
+    }
+    const dates = [...dateId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const rankOfId = new Int32Array(dates.length);
+    dates.forEach((date, rank) => (rankOfId[dateId.get(date)!] = rank));
+    const dateRank = dateOf.map((id) => rankOfId[id]!);
+    return { dates, dateRank, sender, recipientStart, recipient: recipient.slice(0, count) };
+  });
+}
+
+/**
+ * Positions (in document order) of the communications dated in the `months` before the as-of
+ * date (memoised per diagnosis and window).
+ */
+export function communicationsInWindow(ctx: AnalysisContext, months: number): Int32Array {
+  return ctx.memo(`context:communicationsInWindow:${months}`, () => {
+    const table = communicationTable(ctx);
+    const inWindow = table.dates.map((date) => ctx.inWindow(date, months));
+    const out = new Int32Array(table.dateRank.length);
+    let count = 0;
+    for (let k = 0; k < table.dateRank.length; k++) if (inWindow[table.dateRank[k]!]) out[count++] = k;
+    return out.slice(0, count);
+  });
 }

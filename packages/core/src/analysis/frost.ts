@@ -1,6 +1,6 @@
 import type { CollaborationDocument, PHASES, SurveyResponse } from '../document/schema.js';
 import { FROST_LEVELS, frostRank, type FrostLevel } from '../model/taxonomies.js';
-import type { AnalysisContext } from './context.js';
+import { communicationTable, communicationsInWindow, type AnalysisContext } from './context.js';
 import { monthKey } from './dates.js';
 import type { Thresholds } from './thresholds.js';
 
@@ -253,12 +253,12 @@ class PairRecords {
     more: readonly string[] = NO_IDS,
   ): string[] {
     let total = Math.min(more.length, SAMPLE);
-    for (const lane of lanes) total += Math.min(this.count(slot, lane), SAMPLE);
+    for (let l = 0; l < lanes.length; l++) total += Math.min(this.count(slot, lanes[l]!), SAMPLE);
     const out = new Array<string>(Math.min(total, limit));
     let k = 0;
-    for (const lane of lanes) {
-      const kept = Math.min(this.count(slot, lane), SAMPLE);
-      const at = (slot * LANES + lane) * SAMPLE;
+    for (let l = 0; l < lanes.length; l++) {
+      const kept = Math.min(this.count(slot, lanes[l]!), SAMPLE);
+      const at = (slot * LANES + lanes[l]!) * SAMPLE;
       for (let x = 0; x < kept && k < out.length; x++) out[k++] = this.firstIds[at + x]!;
     }
     for (let x = 0; x < SAMPLE && x < more.length && k < out.length; x++) out[k++] = more[x]!;
@@ -328,8 +328,9 @@ class FrostRules {
   );
   private readonly noContact: FrostCondition;
   private readonly noDirected = { aToB: 0, bToA: 0, sample: NO_IDS };
-  /** Contact notes by counts; conditions of shared recognised-goal lists. */
-  private readonly contactNotes = new Map<number, string>();
+  /** Contact notes of pairs with communications only, by count (a dense array: counts are small). */
+  private readonly commsOnlyNotes: (string | undefined)[] = [];
+  /** Conditions of shared recognised-goal lists. */
   private readonly goalConditions = new Map<readonly GoalRecognition[], FrostCondition>();
   /** Level and reasons of pairs without joint activities, which only two conditions decide. */
   private readonly noActivityOutcomes: (Outcome | undefined)[] = [
@@ -382,13 +383,12 @@ class FrostRules {
   }
 
   private contactNote(comms: number, refs: number, activities: number): string {
-    // Counts below 2^12 pack into one exact integer key; larger ones are rare and not cached.
-    const cacheable = refs < 4096 && activities < 4096 && comms < 2 ** 28;
-    const key = (comms * 4096 + refs) * 4096 + activities;
-    let note = cacheable ? this.contactNotes.get(key) : undefined;
+    // Most pairs have a few communications only: their notes are kept by count.
+    const only = refs === 0 && activities === 0 && comms < 1024;
+    let note = only ? this.commsOnlyNotes[comms] : undefined;
     if (note === undefined) {
       note = `${plural(comms, 'communication')}, ${plural(refs, 'referral')}, ${plural(activities, 'joint activity', 'joint activities')} in the window`;
-      if (cacheable) this.contactNotes.set(key, note);
+      if (only) this.commsOnlyNotes[comms] = note;
     }
     return note;
   }
@@ -631,26 +631,29 @@ function indexRecords(
     return distinct(out);
   };
   const agenciesOf = (idx: readonly number[]) => distinct(idx.map((i) => agencyOfIndex[i] ?? 0));
-  // Per agency: the last communication (its position + 1) already counted for it, so a
-  // message to several members of one agency counts once for the agency pair.
-  const agencyStamp = new Int32Array(agencyCount);
+  // Communications from the shared table (members as positions in doc.members; each
+  // recipient once, the sender left out). Per agency: the last communication (its position
+  // + 1) already counted for it, so a message to several members of one agency counts once
+  // for the agency pair.
   const communications = doc.communications;
-  for (let k = 0; k < communications.length; k++) {
-    const c = communications[k]!;
-    if (!inWindow(c.date)) continue;
-    const from = index.get(c.fromId);
-    if (from === undefined) continue;
+  const table = communicationTable(ctx);
+  const activeIndex = new Int32Array(doc.members.length).fill(-1);
+  doc.members.forEach((m, p) => (activeIndex[p] = index.get(m.id) ?? -1));
+  const agencyStamp = new Int32Array(agencyCount);
+  for (const k of communicationsInWindow(ctx, windowMonths)) {
+    const sender = table.sender[k]!;
+    const from = sender < 0 ? -1 : activeIndex[sender]!;
+    if (from < 0) continue;
     const fa = agencyOfIndex[from] ?? 0;
-    const toIds = c.toIds;
-    for (let r = 0; r < toIds.length; r++) {
-      const t = index.get(toIds[r]!);
-      // A recipient listed twice counts once; the sender is no recipient.
-      if (t === undefined || t === from || toIds.indexOf(toIds[r]!) !== r) continue;
-      memberRecords.addDirected(from, t, c.id, 'communication');
+    for (let r = table.recipientStart[k]!; r < table.recipientStart[k + 1]!; r++) {
+      const t = activeIndex[table.recipient[r]!]!;
+      if (t < 0) continue;
+      const id = communications[k]!.id;
+      memberRecords.addDirected(from, t, id, 'communication');
       const ta = agencyOfIndex[t] ?? 0;
       if (ta !== fa && agencyStamp[ta] !== k + 1) {
         agencyStamp[ta] = k + 1;
-        agencyRecords.addDirected(fa, ta, c.id, 'communication');
+        agencyRecords.addDirected(fa, ta, id, 'communication');
       }
     }
   }

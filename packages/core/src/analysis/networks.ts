@@ -6,7 +6,7 @@ import type {
   NetworkTie,
   TieTable,
 } from '../network/index.js';
-import type { AnalysisContext } from './context.js';
+import { communicationTable, communicationsInWindow, type AnalysisContext } from './context.js';
 import { addMonths } from './dates.js';
 import type { Thresholds } from './thresholds.js';
 
@@ -210,15 +210,17 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
     cross = false;
   };
 
-  for (const c of doc.communications) {
-    if (!ctx.inWindow(c.date, months)) continue;
-    const s = index.get(c.fromId);
-    if (s === undefined) continue;
-    const to = c.toIds;
-    for (let k = 0; k < to.length; k++) {
-      const t = index.get(to[k]!);
-      // A recipient listed twice is one tie.
-      if (t !== undefined && to.indexOf(to[k]!) === k) tie(s, t, COMMUNICATION);
+  // Communications from the shared table: members as positions in doc.members.
+  const table = communicationTable(ctx);
+  const activeIndex = new Int32Array(doc.members.length).fill(-1);
+  doc.members.forEach((m, p) => (activeIndex[p] = index.get(m.id) ?? -1));
+  for (const k of communicationsInWindow(ctx, months)) {
+    const from = table.sender[k]!;
+    const s = from < 0 ? -1 : activeIndex[from]!;
+    if (s < 0) continue;
+    for (let r = table.recipientStart[k]!; r < table.recipientStart[k + 1]!; r++) {
+      const t = activeIndex[table.recipient[r]!]!;
+      if (t >= 0) tie(s, t, COMMUNICATION);
     }
     counted();
   }

@@ -26,7 +26,7 @@ export interface ResolvedSession {
 
 /** What the account service needs. */
 export interface AccountDeps {
-  readonly store: Pick<Store, 'users' | 'sessions' | 'transaction'>;
+  readonly store: Pick<Store, 'users' | 'sessions' | 'accessLinks' | 'transaction'>;
   readonly now: () => Date;
   readonly hasher: PasswordHasher;
   readonly throttle: LoginThrottle;
@@ -148,15 +148,16 @@ export function accountService(deps: AccountDeps) {
       password: string;
       displayName?: string | undefined;
     }): Promise<{ user: UserRow } & NewSession> {
-      // Hashing is slow: do it before the transaction holds the database.
+      const gone = () => new ServiceError('gone', 'this link has expired or has already been used');
+      // Hashing is slow: only for a link that can still be used (a made-up token costs a
+      // lookup, not a hash), and before the transaction holds the database.
+      if (!(await store.accessLinks.findUsable(tokenHash(input.token), deps.now()))) throw gone();
       const passwordHash = await hasher.hash(input.password);
       return store.transaction(async (tx) => {
         const now = deps.now();
         const link = await tx.accessLinks.consume(tokenHash(input.token), now);
         const user = link ? await tx.users.byId(link.userId) : null;
-        if (!link || !user || user.disabledAt) {
-          throw new ServiceError('gone', 'this link has expired or has already been used');
-        }
+        if (!link || !user || user.disabledAt) throw gone();
         await tx.users.setPasswordHash(user.id, passwordHash);
         if (input.displayName !== undefined)
           await tx.users.setDisplayName(user.id, input.displayName);

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../policy.js';
 import { errorSchema } from '../schema.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.js';
+import { storable } from './validation.js';
 
 /** Request and response schemas of sign-in, sessions and one's own account. */
 
@@ -54,7 +55,7 @@ export const loginRoute = createRoute({
   request: {
     body: body(
       z.strictObject({
-        email: z.string().trim().min(1).max(320),
+        email: storable(z.string().trim().min(1).max(320)),
         password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
       }),
       'Email and password',
@@ -94,7 +95,7 @@ export const acceptRoute = createRoute({
       z.strictObject({
         token: z.string().min(1).max(200),
         password: newPasswordSchema,
-        displayName: z.string().trim().min(1).max(200).optional(),
+        displayName: storable(z.string().trim().min(1).max(200)).optional(),
       }),
       'The token from an /invite/… or /reset/… link, and the password to set',
     ),

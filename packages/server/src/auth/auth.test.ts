@@ -609,3 +609,55 @@ describe('archiving a workspace', () => {
     expect((await facilitator.post('/api/workspaces/kept/archive')).status).toBe(403);
   });
 });
+
+describe('bad input', () => {
+  it('is refused with 4xx and the problem’s path, never a 500', async () => {
+    await createTestUser(store, { email: 'sol@example.org', role: 'owner' });
+    const owner = await signIn(app, 'sol@example.org');
+    const nul = await login('sol\u0000@example.org', TEST_PASSWORD);
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ issues: [{ path: 'email' }] });
+    const cases: [() => Promise<Response>, number][] = [
+      [() => owner.get('/api/workspaces/%00/users'), 400],
+      [() => owner.get(`/api/workspaces/default/users/${'x'.repeat(300)}`), 404],
+      [
+        () =>
+          owner.post('/api/workspaces/default/users', {
+            email: 'a@b.org',
+            role: 'owner',
+            agencyId: 'a\u0000',
+          }),
+        400,
+      ],
+      [
+        () => owner.post('/api/workspaces/default/users', { email: 'not an email', role: 'king' }),
+        400,
+      ],
+      [() => owner.post('/api/workspaces', '{"slug": "x",'), 400],
+      [() => owner.post('/api/workspaces', 'null'), 400],
+      [() => owner.post('/api/workspaces', [1, 2]), 400],
+      [() => owner.get('/api/workspaces/default/audit?limit=x&before=-1'), 400],
+      [() => owner.patch('/api/workspaces/default/users/nobody', { role: 'viewer' }), 404],
+      [() => owner.post('/api/workspaces/default/users/nobody/reset'), 404],
+      [() => owner.delete('/api/workspaces/default/users/nobody'), 404],
+      [
+        () =>
+          owner.request('/api/auth/password', {
+            method: 'POST',
+            headers: { 'content-type': 'text/plain' },
+            body: 'current=x&next=y',
+          }),
+        415,
+      ],
+    ];
+    for (const [send, status] of cases) {
+      const res = await send();
+      const body = (await res.json()) as { error: unknown; message: unknown };
+      expect([res.status, typeof body.error, typeof body.message], res.url).toEqual([
+        status,
+        'string',
+        'string',
+      ]);
+    }
+  });
+});

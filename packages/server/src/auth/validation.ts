@@ -53,3 +53,20 @@ export const validationHook: Hook<any, AppEnv, any, void> = (result) => {
     issues,
   );
 };
+
+// PostgreSQL text and jsonb cannot hold NUL, and jsonb refuses unpaired UTF-16 surrogates.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether the database can store this text as it is. */
+export function isStorable(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/** The message for text {@link isStorable} refuses. */
+export const UNSTORABLE =
+  'contains a NUL character or an unpaired surrogate, which cannot be stored';
+
+/** A string schema that also refuses text the database cannot store (instead of a 500). */
+export function storable<T extends z.ZodType<string>>(schema: T): T {
+  return schema.refine(isStorable, UNSTORABLE);
+}

@@ -51,6 +51,8 @@ const SECRETS = [
   'Arrest; school not told',
   'Clinical notes',
   'Interview with the OT',
+  // Words of the confidential interview, quoted in the diagnosis for the NHS trust only.
+  'we share the plan',
 ];
 
 async function body<T = Json>(res: Response): Promise<T> {
@@ -189,6 +191,7 @@ describe('diagnosis', () => {
     // The NHS trust sees the withheld notes as evidence: the redaction below has work to do.
     expect(fullText).toContain('"id":"wi-1"');
     expect(fullText).toContain('Zoë Ørsted');
+    expect(fullText).toContain('we share the plan');
 
     const res = await school.get(`${base()}/diagnosis`);
     expect(res.status).toBe(200);
@@ -207,6 +210,7 @@ describe('diagnosis', () => {
       'qualitative.sources': 1,
       'qualitative.codings': 2,
     });
+    expect(diagnosis.confidential.quotesRemoved).toBe(2);
     const evidence = diagnosis.elements.flatMap((e) => e.indicators.flatMap((i) => i.evidence));
     expect(evidence).toContainEqual({
       kind: 'record',

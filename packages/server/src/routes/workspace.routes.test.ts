@@ -149,6 +149,14 @@ describe('POST /api/workspaces/:ws/import', () => {
       'collaborations[0].document.members[0].agencyId',
     ]);
 
+    const unstorable = JSON.parse(JSON.stringify(file)) as WorkspaceExport & {
+      audit: { after: unknown }[];
+    };
+    if (unstorable.audit[0]) unstorable.audit[0].after = { note: 'a\u0000b' };
+    const nul = await restorer.post('/api/workspaces/restored/import', unstorable);
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ issues: [{ path: 'audit[0].after.note' }] });
+
     const notJson = await restorer.post('/api/workspaces/restored/import', '{"format":');
     expect(notJson.status).toBe(400);
     const tooLarge = await restorer.request('/api/workspaces/restored/import', {

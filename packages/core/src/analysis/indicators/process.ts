@@ -1,11 +1,10 @@
 import {
   PHASES,
   type Activity,
-  type Communication,
   type Member,
   type SurveyResponse,
 } from '../../document/schema.js';
-import type { AnalysisContext } from '../context.js';
+import { communicationTable, memberPositions, type AnalysisContext } from '../context.js';
 import { addDays, addMonths } from '../dates.js';
 import {
   higherIsWorse,
@@ -747,17 +746,19 @@ const notLoopedIn: IndicatorDefinition = {
       (e) => ctx.inWindow(e.date, months) && e.areaIds.length > 0,
     );
     // Only communications dated between the first event and the last event's deadline count.
+    const ends = events.map((e) => addDays(e.date, days));
     let first = '';
     let last = '';
-    for (const e of events) {
-      const end = addDays(e.date, days);
+    events.forEach((e, k) => {
       if (first === '' || e.date < first) first = e.date;
-      if (last === '' || end > last) last = end;
-    }
+      if (last === '' || ends[k]! > last) last = ends[k]!;
+    });
     const inbox = recipientIndex(ctx, first, last);
+    const positions = memberPositions(ctx);
     const judged: LoopCheck[] = [];
     const pending: string[] = [];
-    for (const e of events) {
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k]!;
       const concerned = new Set<string>();
       for (const area of e.areaIds) {
         for (const y of claimers.get(area) ?? []) concerned.add(y);
@@ -769,9 +770,16 @@ const notLoopedIn: IndicatorDefinition = {
         return member !== undefined && inPostOn(member, e.date);
       });
       if (others.length === 0) continue;
-      const end = addDays(e.date, days);
-      const told = others.filter((y) => heardBetween(inbox, y, e.date, end, e.caseId));
-      const notTold = others.filter((y) => !told.includes(y));
+      const end = ends[k]!;
+      // The event's days as date ranks, found once for all the members it concerns.
+      const from = datesBefore(inbox.dates, e.date, false);
+      const until = datesBefore(inbox.dates, end, true);
+      const told: string[] = [];
+      const notTold: string[] = [];
+      for (const y of others) {
+        const heard = heardBetween(ctx, inbox, positions.get(y)!, from, until, e.caseId);
+        (heard ? told : notTold).push(y);
+      }
       if (notTold.length > 0 && end > ctx.asOf) {
         pending.push(e.id);
         continue;
@@ -820,80 +828,58 @@ const notLoopedIn: IndicatorDefinition = {
 };
 
 /**
- * Communications dated from `first` to `last` (both inclusive) by recipient, each recipient's
- * sorted by date (ties in document order). Held as flat typed arrays (recipient r's communications are
- * positions `starts[r]` to `starts[r + 1]` − 1) so 100,000 communications cost no object each.
+ * Communications dated from `first` to `last` (both inclusive) by recipient, each
+ * recipient's sorted by date (ties in document order), from the shared communication table.
+ * Flat typed arrays: member position p's communications are entries `starts[p]` to
+ * `starts[p + 1]` − 1.
  */
 interface RecipientIndex {
-  readonly recipient: ReadonlyMap<string, number>;
   readonly starts: Int32Array;
-  /** The communications indexed, in document order. */
-  readonly comms: readonly Communication[];
-  /** Position of each communication in `comms`. */
+  /** Per entry: the communication's position in doc.communications. */
   readonly communication: Int32Array;
-  /** Rank of each communication's date among the distinct dates (compares as the dates do). */
+  /** Per entry: the rank of its date in `dates` (ranks compare as the dates do). */
   readonly dateRank: Int32Array;
-  /** The distinct dates, sorted. */
   readonly dates: readonly string[];
 }
 
 function recipientIndex(ctx: AnalysisContext, first: string, last: string): RecipientIndex {
   return ctx.memo(`process:recipientIndex:${first}:${last}`, () => {
-    const comms = ctx.doc.communications.filter((c) => c.date >= first && c.date <= last);
-    const total = comms.length;
-    // One pass over the records: each distinct recipient other than the sender gives an entry
-    // (recipient, communication); dates get ids in order of appearance.
-    const dateId = new Map<string, number>();
-    const recipient = new Map<string, number>();
-    const perRecipient: number[] = [];
-    const entryRecipient: number[] = [];
-    const entryCommunication: number[] = [];
-    const commDate = new Int32Array(total);
-    for (let k = 0; k < total; k++) {
-      const c = comms[k]!;
-      let d = dateId.get(c.date);
-      if (d === undefined) {
-        d = dateId.size;
-        dateId.set(c.date, d);
-      }
-      commDate[k] = d;
-      const to = c.toIds;
-      for (let x = 0; x < to.length; x++) {
-        const id = to[x]!;
-        if (id === c.fromId || to.indexOf(id) !== x) continue;
-        let r = recipient.get(id);
-        if (r === undefined) {
-          r = perRecipient.length;
-          recipient.set(id, r);
-          perRecipient.push(0);
-        }
-        perRecipient[r]!++;
-        entryRecipient.push(r);
-        entryCommunication.push(k);
+    const table = communicationTable(ctx);
+    const { dates, dateRank } = table;
+    const lowest = datesBefore(dates, first, false);
+    const highest = datesBefore(dates, last, true);
+    // Communications in range in date order (stable), by a counting sort on date ranks.
+    const perRank = new Int32Array(dates.length + 1);
+    for (let k = 0; k < dateRank.length; k++) {
+      const rank = dateRank[k]!;
+      if (rank >= lowest && rank < highest) perRank[rank + 1]!++;
+    }
+    for (let r = 0; r < dates.length; r++) perRank[r + 1]! += perRank[r]!;
+    const inOrder = new Int32Array(perRank[dates.length]!);
+    for (let k = 0; k < dateRank.length; k++) {
+      const rank = dateRank[k]!;
+      if (rank >= lowest && rank < highest) inOrder[perRank[rank]!++] = k;
+    }
+    // Then each recipient's share, in that order: count, then fill.
+    const members = ctx.doc.members.length;
+    const starts = new Int32Array(members + 1);
+    for (const k of inOrder) {
+      for (let r = table.recipientStart[k]!; r < table.recipientStart[k + 1]!; r++) {
+        starts[table.recipient[r]! + 1]!++;
       }
     }
-    // Dates ranked in string order; each recipient's entries sorted by (date rank, position).
-    const dates = [...dateId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const rankOfId = new Int32Array(dates.length);
-    dates.forEach((date, rank) => (rankOfId[dateId.get(date)!] = rank));
-    const starts = new Int32Array(perRecipient.length + 1);
-    perRecipient.forEach((count, r) => (starts[r + 1] = starts[r]! + count));
-    const fill = starts.slice(0, perRecipient.length);
-    const keys = new Float64Array(entryRecipient.length);
-    for (let e = 0; e < entryRecipient.length; e++) {
-      const k = entryCommunication[e]!;
-      keys[fill[entryRecipient[e]!]!++] = rankOfId[commDate[k]!]! * total + k;
-    }
-    const communication = new Int32Array(keys.length);
-    const dateRank = new Int32Array(keys.length);
-    for (let r = 0; r < perRecipient.length; r++) {
-      const segment = keys.subarray(starts[r], starts[r + 1]).sort();
-      for (let x = 0, at = starts[r]!; x < segment.length; x++, at++) {
-        communication[at] = segment[x]! % total;
-        dateRank[at] = Math.floor(segment[x]! / total);
+    for (let p = 0; p < members; p++) starts[p + 1]! += starts[p]!;
+    const fill = starts.slice(0, members);
+    const communication = new Int32Array(starts[members]!);
+    const entryRank = new Int32Array(communication.length);
+    for (const k of inOrder) {
+      for (let r = table.recipientStart[k]!; r < table.recipientStart[k + 1]!; r++) {
+        const at = fill[table.recipient[r]!]!++;
+        communication[at] = k;
+        entryRank[at] = dateRank[k]!;
       }
     }
-    return { recipient, comms, starts, communication, dateRank, dates };
+    return { starts, communication, dateRank: entryRank, dates };
   });
 }
 
@@ -910,29 +896,26 @@ function datesBefore(dates: readonly string[], date: string, orEqual: boolean): 
 }
 
 /**
- * True when member `to` was sent a communication dated from `from` to `until` (both
- * inclusive) about `caseId` or no case.
+ * True when the member at position `to` of doc.members was sent a communication about
+ * `caseId` or no case, dated with a rank from `first` to before `last` (see datesBefore).
  */
 function heardBetween(
+  ctx: AnalysisContext,
   index: RecipientIndex,
-  to: string,
-  from: string,
-  until: string,
+  to: number,
+  first: number,
+  last: number,
   caseId: string,
 ): boolean {
-  const r = index.recipient.get(to);
-  if (r === undefined) return false;
-  const first = datesBefore(index.dates, from, false);
-  const last = datesBefore(index.dates, until, true);
-  let lo = index.starts[r]!;
-  let hi = index.starts[r + 1]!;
+  let lo = index.starts[to]!;
+  let hi = index.starts[to + 1]!;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (index.dateRank[mid]! < first) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < index.starts[r + 1]! && index.dateRank[i]! < last; i++) {
-    const c = index.comms[index.communication[i]!]!.caseId;
+  for (let i = lo; i < index.starts[to + 1]! && index.dateRank[i]! < last; i++) {
+    const c = ctx.doc.communications[index.communication[i]!]!.caseId;
     if (c === undefined || c === caseId) return true;
   }
   return false;
@@ -1018,7 +1001,11 @@ const sharingBlocked: IndicatorDefinition = {
   },
   compute(ctx) {
     const withheld = ctx.doc.withheldInformation.filter((w) => onOrBefore(ctx, w.date));
-    const communications = ctx.doc.communications.filter((c) => onOrBefore(ctx, c.date)).length;
+    // Communications to date, counted through the shared table's distinct dates.
+    const table = communicationTable(ctx);
+    const toDate = table.dates.map((date) => onOrBefore(ctx, date));
+    let communications = 0;
+    for (const rank of table.dateRank) if (toDate[rank]) communications++;
     const byRule: Record<string, number> = {};
     for (const w of withheld) byRule[w.rule.kind] = (byRule[w.rule.kind] ?? 0) + 1;
     const ruleText: Record<string, string> = {
@@ -1312,19 +1299,23 @@ function groupsActs(
  */
 function separateActors(acts: readonly Act[]): string[] {
   const actors = [...new Set(acts.flatMap((a) => [...a.actors]))].sort();
-  const out = new Set<string>();
-  for (const x of actors) {
-    for (const y of actors) {
-      if (x === y) continue;
-      const xWithoutY = acts.some((a) => a.actors.has(x) && !a.actors.has(y));
-      const yWithoutX = acts.some((a) => a.actors.has(y) && !a.actors.has(x));
-      if (xWithoutY && yWithoutX) {
-        out.add(x);
-        out.add(y);
-      }
-    }
-  }
-  return actors.filter((a) => out.has(a));
+  // Each actor's acts as a bit set: x acted without y when x's set has a bit y's lacks.
+  const words = (acts.length + 31) >>> 5;
+  const actsOf = actors.map((x) => {
+    const bits = new Uint32Array(words);
+    acts.forEach((a, k) => {
+      if (a.actors.has(x)) bits[k >>> 5]! |= 1 << (k & 31);
+    });
+    return bits;
+  });
+  const without = (x: Uint32Array, y: Uint32Array) => {
+    for (let w = 0; w < words; w++) if ((x[w]! & ~y[w]!) !== 0) return true;
+    return false;
+  };
+  const separate = actors.map((_, i) =>
+    actsOf.some((other, j) => j !== i && without(actsOf[i]!, other) && without(other, actsOf[i]!)),
+  );
+  return actors.filter((_, i) => separate[i]);
 }
 
 /**
