@@ -228,7 +228,8 @@ export function communicationsInWindow(ctx: AnalysisContext, months: number): In
     const inWindow = table.dates.map((date) => ctx.inWindow(date, months));
     const out = new Int32Array(table.dateRank.length);
     let count = 0;
-    for (let k = 0; k < table.dateRank.length; k++) if (inWindow[table.dateRank[k]!]) out[count++] = k;
+    for (let k = 0; k < table.dateRank.length; k++)
+      if (inWindow[table.dateRank[k]!]) out[count++] = k;
     return out.slice(0, count);
   });
 }

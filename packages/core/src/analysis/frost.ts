@@ -359,7 +359,8 @@ class FrostRules {
       activityIds.push(act.id);
     }
     const monthList = [...months].sort();
-    const recurs = activities.length >= this.occurrences && monthList.length >= this.recurrenceMonths;
+    const recurs =
+      activities.length >= this.occurrences && monthList.length >= this.recurrenceMonths;
     const phaseCondition = (phase: Phase) =>
       condition(
         byPhase[phase].length > 0,
@@ -401,7 +402,9 @@ class FrostRules {
       c = condition(
         true,
         goals.map((g) => g.goalId),
-        goals.map((g) => `joint goal ${g.goalId} recognised by ${g.basis.join(' and ')}`).join('; '),
+        goals
+          .map((g) => `joint goal ${g.goalId} recognised by ${g.basis.join(' and ')}`)
+          .join('; '),
       );
       this.goalConditions.set(goals, c);
     }
@@ -741,9 +744,9 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     const answer = goalAnswer.get(m.id);
     return answer === undefined || answer === null ? -1 : agreedJointIds.indexOf(answer);
   });
-  const surveyRecognition = agreedJointIds.map(
-    (goalId): readonly GoalRecognition[] => [{ goalId, basis: ['survey'] }],
-  );
+  const surveyRecognition = agreedJointIds.map((goalId): readonly GoalRecognition[] => [
+    { goalId, basis: ['survey'] },
+  ]);
 
   const recognition = (
     a: string,
@@ -895,10 +898,12 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     }
     return k - at;
   };
-  /** A member pair's flags, in an array of exactly their number (one per pair is kept). */
-  const pairFlags = (i: number, j: number): readonly string[] => {
+  /**
+   * A member pair's flags: its member-goal flags then `agencyFlags` (those of their agencies),
+   * in an array of exactly their number (one per pair is kept).
+   */
+  const pairFlags = (i: number, j: number, agencyFlags: readonly string[]): readonly string[] => {
     if (edges.size === 0) return NO_FLAGS;
-    const agencyFlags = cachedAgencyFlags(agencyOfIndex[i]!, agencyOfIndex[j]!);
     const fromI = memberConflictFlags(i, j, null);
     const fromJ = memberConflictFlags(j, i, null);
     if (fromI + fromJ === 0) return agencyFlags.length === 0 ? NO_FLAGS : agencyFlags;
@@ -915,7 +920,17 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     if (r.contacts.length === 0) continue;
     ratings.set(memberId, new Map(r.contacts.map((c) => [c.memberId, c.workingLevel])));
   }
-  const ratingsOf = members.map((m) => ratings.get(m.id));
+  /** Per member index: the levels they gave, by the rated member's index. */
+  const ratingsOf = members.map((m) => {
+    const given = ratings.get(m.id);
+    if (given === undefined) return undefined;
+    const byIndex = new Map<number, FrostLevel>();
+    for (const [target, level] of given) {
+      const t = index.get(target);
+      if (t !== undefined) byIndex.set(t, level);
+    }
+    return byIndex;
+  });
   const noRatings: PairLevel['selfRated'] = { aAboutB: null, bAboutA: null };
 
   // Member pairs.
@@ -932,14 +947,14 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
    * share one (ids have no spaces); agency-goal flags repeat across member pairs but come in
    * one shared list per ordered agency pair, so a list is added once.
    */
-  const agencyGoalsAndFlags = new Map<
-    number,
-    {
-      goals: Map<string, Set<RecognitionBasis>>;
-      flags: string[];
-      agencyFlagLists: Set<readonly string[]>;
-    }
-  >();
+  const agencyGoalsAndFlags: (
+    | {
+        goals: Map<string, Set<RecognitionBasis>>;
+        flags: string[];
+        agencyFlagLists: Set<readonly string[]>;
+      }
+    | undefined
+  )[] = new Array<undefined>(agencies.length * agencies.length).fill(undefined);
   const carryToAgencies = (
     i: number,
     j: number,
@@ -951,11 +966,11 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     const aj = agencyOfIndex[j] ?? 0;
     if (ai === aj || (goals.length === 0 && flags.length === 0)) return;
     const key = ai < aj ? ai * agencies.length + aj : aj * agencies.length + ai;
-    let entry = agencyGoalsAndFlags.get(key);
-    if (!entry) {
-      entry = { goals: new Map(), flags: [], agencyFlagLists: new Set() };
-      agencyGoalsAndFlags.set(key, entry);
-    }
+    const entry = (agencyGoalsAndFlags[key] ??= {
+      goals: new Map<string, Set<RecognitionBasis>>(),
+      flags: [] as string[],
+      agencyFlagLists: new Set<readonly string[]>(),
+    });
     for (const g of goals) {
       const bases = entry.goals.get(g.goalId) ?? new Set<RecognitionBasis>();
       for (const basis of g.basis) bases.add(basis);
@@ -979,20 +994,17 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
       let recognised: readonly GoalRecognition[];
       if (activities.length === 0) {
         const chosen = chosenAgreed[i]!;
-        recognised = chosen >= 0 && chosen === chosenAgreed[j] ? surveyRecognition[chosen]! : NO_GOALS;
+        recognised =
+          chosen >= 0 && chosen === chosenAgreed[j] ? surveyRecognition[chosen]! : NO_GOALS;
       } else {
         recognised = recognition(a.id, b.id, activities);
       }
-      const flags = pairFlags(i, j);
-      const aAboutB = ratedByA?.get(b.id) ?? null;
-      const bAboutA = ratingsOf[j]?.get(a.id) ?? null;
-      carryToAgencies(
-        i,
-        j,
-        recognised,
-        flags,
-        edges.size === 0 ? NO_FLAGS : cachedAgencyFlags(agencyOfIndex[i]!, agencyOfIndex[j]!),
-      );
+      const agencyFlags =
+        edges.size === 0 ? NO_FLAGS : cachedAgencyFlags(agencyOfIndex[i]!, agencyOfIndex[j]!);
+      const flags = pairFlags(i, j, agencyFlags);
+      const aAboutB = ratedByA?.get(j) ?? null;
+      const bAboutA = ratingsOf[j]?.get(i) ?? null;
+      carryToAgencies(i, j, recognised, flags, agencyFlags);
       const pair = rules.pairLevel(
         {
           a: a.id,
@@ -1034,7 +1046,7 @@ function computeFrostLevels(ctx: AnalysisContext): FrostReport {
     for (let j = i + 1; j < agencies.length; j++) {
       const a = agencies[i] ?? '';
       const b = agencies[j] ?? '';
-      const carried = agencyGoalsAndFlags.get(i * agencies.length + j);
+      const carried = agencyGoalsAndFlags[i * agencies.length + j];
       const recognised = [...(carried?.goals ?? [])].map(([goalId, bases]) => ({
         goalId,
         basis: (['survey', 'activity'] as const).filter((x) => bases.has(x)),

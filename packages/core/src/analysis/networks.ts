@@ -256,7 +256,8 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
   const { rank } = prepared;
   const order = new Float64Array(pairs.length);
   for (let slot = 0; slot < pairs.length; slot++) {
-    order[slot] = (rank[pairs.source[slot]!]! * n + rank[pairs.target[slot]!]!) * pairs.length + slot;
+    order[slot] =
+      (rank[pairs.source[slot]!]! * n + rank[pairs.target[slot]!]!) * pairs.length + slot;
   }
   order.sort();
   const memberRows: NetworkTieRow[] = Array.from(order, (key) => {

@@ -1,9 +1,4 @@
-import {
-  PHASES,
-  type Activity,
-  type Member,
-  type SurveyResponse,
-} from '../../document/schema.js';
+import { PHASES, type Activity, type Member, type SurveyResponse } from '../../document/schema.js';
 import { communicationTable, memberPositions, type AnalysisContext } from '../context.js';
 import { addDays, addMonths } from '../dates.js';
 import {
