@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { suggestBenchmark, suggestBenchmarkMarkdown } from './bench-suggest.js';
 import { join } from 'node:path';
 
 const root = process.cwd();
@@ -121,6 +122,9 @@ function sameMeasures(a, b) {
   return true;
 }
 
+// 3. Auto-coding suggestions on the fictional coded interviews (a measurement, not a timing).
+const suggest = await suggestBenchmark();
+
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
 const lines = [
@@ -135,6 +139,8 @@ const lines = [
   '| what | measured | target | met |',
   '|---|---|---|---|',
   ...rows.map((r) => `| ${r.what} | ${r.measured} | ${r.target} | ${r.met ? 'yes' : 'no'} |`),
+  '',
+  suggestBenchmarkMarkdown(suggest),
   '',
 ];
 writeFileSync(join(root, 'docs', 'benchmarks.md'), `${lines.join('\n')}`);

@@ -1,9 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { DocumentError } from '@weframe/core';
 import { StoreError, type Store } from '@weframe/store';
 import type { AppEnv, RouteDeps } from './env.js';
 import { ServiceError, STATUS_BY_CODE } from './errors.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db-unavailable.js';
 import { accountService } from './auth/account.service.js';
 import { unsentMailer, type Mailer } from './auth/mailer.js';
 import { scryptHasher, type PasswordHasher } from './auth/password.js';
@@ -18,6 +21,57 @@ import { staticFiles } from './static-files.js';
 import { registerCollaborationRoutes } from './routes/collaboration.routes.js';
 import { registerRecordRoutes } from './routes/record.routes.js';
 import { registerSurveyRoutes } from './routes/survey.routes.js';
+
+/** Largest request body of ordinary routes, in bytes (PRODUCT.md: 5 MB unless the route says). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Routes that set their own, larger limit: collaboration import (MAX_DOCUMENT_BYTES), workspace
+ * import (MAX_WORKSPACE_IMPORT_BYTES) and the CSV of survey responses (MAX_CSV_BYTES plus the
+ * form's envelope).
+ */
+export function hasOwnBodyLimit(method: string, path: string): boolean {
+  return (
+    method === 'POST' &&
+    (path === '/api/collaborations' ||
+      /^\/api\/workspaces\/[^/]+\/import$/.test(path) ||
+      /^\/api\/waves\/[^/]+\/responses\/import$/.test(path))
+  );
+}
+
+const ordinaryBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ServiceError(
+      'payload_too_large',
+      `the request body is larger than ${MAX_BODY_BYTES} bytes`,
+    );
+  },
+});
+
+/** Deepest nesting of arrays and objects a JSON body may have; deeper ones exhaust the stack. */
+export const MAX_JSON_DEPTH = 256;
+
+/** Whether JSON text nests arrays and objects deeper than `max` (strings skipped; no parse). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92 /* backslash */) i++;
+      else if (ch === 34 /* " */) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      if (++depth > max) return true;
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) depth--;
+  }
+  return false;
+}
+
+/** The 5 MB limit, on every route but those with their own. */
+const limitBodies: MiddlewareHandler<AppEnv> = (c, next) =>
+  hasOwnBodyLimit(c.req.method, c.req.path) ? next() : ordinaryBodyLimit(c, next);
 
 /** What the app needs from outside; handed in so tests run it in-process. */
 export interface AppDeps {
@@ -70,6 +124,25 @@ export async function createApp(deps: AppDeps) {
     mailer: deps.mailer ?? unsentMailer(deps.logInfo ?? ((line) => console.log(line))),
     publicUrl: deps.publicUrl,
   });
+  app.use('/api/*', limitBodies);
+  // JSON nested absurdly deep is refused before any parser or validator recurses into it.
+  app.use('/api/*', async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!type.includes('json') || hasOwnBodyLimit(c.req.method, c.req.path)) return next();
+    const bytes = await c.req.arrayBuffer();
+    // Handlers and route-level limits that read the raw stream get it afresh.
+    c.req.raw = new Request(c.req.raw, { body: bytes });
+    if (nestsDeeperThan(new TextDecoder().decode(bytes), MAX_JSON_DEPTH)) {
+      throw new ServiceError('invalid_document', 'the request body is nested too deeply', [
+        {
+          code: 'out_of_range',
+          path: '(body)',
+          message: `nests arrays and objects more than ${MAX_JSON_DEPTH} deep`,
+        },
+      ]);
+    }
+    return next();
+  });
   // Every /api request gets its principal here: 401 without a session (public routes
   // aside), 403 `csrf` for a cookie-authenticated change without the X-CSRF-Token header.
   app.use('/api/*', principalMiddleware(accounts));
@@ -101,6 +174,14 @@ export async function createApp(deps: AppDeps) {
             ? 'unsupported_media_type'
             : 'bad_request';
       return c.json({ error: code, message: error.message || 'bad request' }, error.status);
+    }
+    // The connection comes back by itself on a later query: tell the client when to retry.
+    if (isDatabaseUnavailable(error)) {
+      return c.json(
+        { error: 'unavailable', message: 'The database is unreachable; try again shortly.' },
+        503,
+        { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      );
     }
     const correlationId = newId();
     logError(`unexpected error ${correlationId}`, error);

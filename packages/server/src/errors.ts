@@ -12,7 +12,8 @@ export type ServiceErrorCode =
   | 'unauthenticated'
   | 'csrf'
   | 'rate_limited'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'unavailable';
 
 /** A failure a service reports to its caller, with a code rather than an HTTP status. */
 export class ServiceError extends Error {
@@ -39,4 +40,5 @@ export const STATUS_BY_CODE = {
   csrf: 403,
   rate_limited: 429,
   unsupported_media_type: 415,
+  unavailable: 503,
 } as const satisfies Record<ServiceErrorCode, number>;

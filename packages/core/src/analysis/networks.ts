@@ -143,6 +143,7 @@ class MemberPairs {
     };
   }
 }
+
 const emptyCounts = (): Counts => ({ communication: 0, activity: 0, survey: 0, relation: 0 });
 
 /** Orders ids by UTF-16 code units, as the network measures do. */
@@ -197,6 +198,7 @@ function buildNetworks(ctx: AnalysisContext): CollaborationNetworks {
   // Per contact record: whether it produced a tie, and one across agencies.
   let any = false;
   let cross = false;
+  /** A tie from s to t from evidence source `source` (COMMUNICATION, ACTIVITY or SURVEY). */
   const tie = (s: number, t: number, source: number) => {
     if (s === t) return;
     pairs.add(s, t, source);

@@ -316,7 +316,8 @@ function computeRoleData(ctx: AnalysisContext): RoleData {
     doc.needs.filter((n) => unownedNeeds.has(n.id)).flatMap((n) => (n.areaId ? [n.areaId] : [])),
   );
 
-  // Per area, the pairs whose view includes it (in pair order), gathered in one pass.
+  // Per area, the pairs whose view includes it (in pair order), gathered in one pass (a view
+  // lists each area once).
   const perceivedByArea = new Map<string, { perceiverId: string; targetId: string }[]>();
   for (const p of pairs) {
     for (const areaId of p.view) {
