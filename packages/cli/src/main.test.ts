@@ -1,43 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliFixture } from './test-support/cli-harness.js';
 import { restoreOrThrow } from '@weframe/core';
-import type { Store } from '@weframe/store';
-import { loadConfig } from '@weframe/server';
-import { freshStore } from '../../store/src/test-support/fresh-store.js';
 import { buildDocument, buildMember } from '../../core/src/test-support/factories.js';
-import { main } from './main.js';
 
-let store: Store;
+const cli = cliFixture('cli');
+const run = cli.run;
 let dir: string;
-
-beforeAll(async () => {
-  store = await freshStore();
-  dir = await mkdtemp(join(tmpdir(), 'weframe-cli-'));
+beforeAll(() => {
+  dir = cli.dir();
 });
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** Runs the CLI in-process against this file's database; the store stays open between runs. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const config = loadConfig({});
-  if (!config.ok) throw new Error('bad test config');
-  const code = await main(
-    ['node', 'weframe', ...args],
-    {},
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
-    {
-      config: () => config.config,
-      openStore: () => Promise.resolve({ ...store, close: async () => {} }),
-    },
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('weframe CLI', () => {
   it('validates a good document and exits 0', async () => {

@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliFixture } from '../test-support/cli-harness.js';
 import { exportQdpx } from '@weframe/core';
-import type { Store } from '@weframe/store';
-import { loadConfig } from '@weframe/server';
-import { freshStore } from '../../../store/src/test-support/fresh-store.js';
 import {
   buildCode,
   buildCoding,
@@ -13,39 +10,13 @@ import {
   qualitativeDocument,
   transcript,
 } from '../../../core/src/qualitative/analysis/test-support/qualitative.js';
-import { main } from '../main.js';
-import type { CliDeps } from '../context.js';
 
-let store: Store;
+const cli = cliFixture('agreement');
+const run = cli.run;
 let dir: string;
-
-const config = loadConfig({});
-if (!config.ok) throw new Error('bad test config');
-const deps: CliDeps = {
-  config: () => config.config,
-  openStore: () => Promise.resolve({ ...store, close: async () => {} }),
-};
-
-beforeAll(async () => {
-  store = await freshStore();
-  dir = await mkdtemp(join(tmpdir(), 'weframe-agreement-'));
+beforeAll(() => {
+  dir = cli.dir();
 });
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    ['node', 'weframe', ...args],
-    {},
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
-    deps,
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const talk = transcript(
   Array.from(

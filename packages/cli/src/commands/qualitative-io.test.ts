@@ -1,49 +1,23 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliFixture } from '../test-support/cli-harness.js';
 import { importQdpx, restoreOrThrow } from '@weframe/core';
 import type { Store } from '@weframe/store';
-import { loadConfig } from '@weframe/server';
-import { freshStore } from '../../../store/src/test-support/fresh-store.js';
 import { buildDocument } from '../../../core/src/test-support/factories.js';
 import {
   buildDocx,
   buildQualitativeDocument,
 } from '../../../core/src/qualitative/test-support/qualitative.factory.js';
-import { main } from '../main.js';
-import type { CliDeps } from '../context.js';
 
-let store: Store;
+const cli = cliFixture('qualitative-io');
+const run = cli.run;
 let dir: string;
-
-const config = loadConfig({});
-if (!config.ok) throw new Error('bad test config');
-const deps: CliDeps = {
-  config: () => config.config,
-  openStore: () => Promise.resolve({ ...store, close: async () => {} }),
-};
-
-beforeAll(async () => {
-  store = await freshStore();
-  dir = await mkdtemp(join(tmpdir(), 'weframe-qualitative-io-'));
+let store: Store;
+beforeAll(() => {
+  dir = cli.dir();
+  store = cli.store();
 });
-afterAll(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    ['node', 'weframe', ...args],
-    {},
-    { out: (t) => out.push(t), err: (t) => err.push(t) },
-    deps,
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Stores a document and returns the new collaboration's id. */
 async function stored(doc = restoreOrThrow(buildDocument())): Promise<string> {
