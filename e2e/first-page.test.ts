@@ -1,37 +1,13 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations, signIn, unexpected, waitForInteractive } from './support/app.js';
 import { launchBrowser, type BrowserSession } from './support/browser.js';
 import { repoRoot, startServer, testOwner, type RunningServer } from './support/server.js';
 
 const screenshotPath = join(repoRoot, 'docs/screenshots/first-page.png');
 
-/** Waits for the mark the page sets once the collaboration list is drawn. */
-async function waitForList(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => performance.getEntriesByName('weframe:interactive', 'mark').length > 0,
-    undefined,
-    { timeout: 15_000 },
-  );
-}
-
-/**
- * The console errors that matter: a signed-out page's session check (and a refused sign-in)
- * answer 401 by design, which Chromium logs as a failed resource load.
- */
-function unexpected(errors: string[], expected401s = ['/api/auth/me']): string[] {
-  return errors.filter((e) => !(e.includes('401') && expected401s.some((p) => e.includes(p))));
-}
-
-/** Signs in through the form the first page shows to a signed-out visitor. */
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 15_000 });
-  await page.getByLabel('Email').fill(testOwner.email);
-  await page.getByLabel('Password').fill(testOwner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const waitForList = waitForInteractive;
 
 describe('the first page', () => {
   let server: RunningServer | undefined;
@@ -62,7 +38,7 @@ describe('the first page', () => {
       await signIn(page);
       await waitForList(page);
 
-      expect(await page.title()).toBe('Weframe');
+      expect(await page.title()).toBe('Collaborations — Weframe');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(await page.getByRole('banner').count()).toBe(1);
       expect(await page.getByRole('main').count()).toBe(1);
@@ -130,13 +106,7 @@ describe('the first page', () => {
     const { server, browser } = session();
     const { page, errors, close } = await browser.newPage();
     try {
-      const serious = async () =>
-        (await new AxeBuilder({ page }).analyze()).violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-          );
+      const serious = () => seriousViolations(page);
       await page.goto(`${server.baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 15_000 });
       expect(await serious()).toEqual([]);

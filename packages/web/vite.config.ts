@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 /** The server API in development (`weframe serve` listens on 8080 by default). */
 const apiTarget = 'http://localhost:8080';
 
 export default defineConfig({
   plugins: [react()],
+  // Core's TypeScript sources directly: no build order between the packages.
+  resolve: { conditions: ['weframe-source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

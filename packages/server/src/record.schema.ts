@@ -227,3 +227,23 @@ export const restoreCollaborationRoute = createRoute({
     409: json(errorSchema, 'Not archived'),
   },
 });
+
+const accessResponse = z.object({
+  collaborationId: z.string(),
+  workspace: z.object({ slug: z.string(), name: z.string() }),
+  role: z.string(),
+  agencyId: z.string().nullable(),
+  memberId: z.string().nullable(),
+  actions: z.record(z.string(), z.string()).openapi({
+    description: 'every action the user may perform here, with how far it reaches',
+  }),
+});
+
+export const accessRoute = createRoute({
+  method: 'get',
+  path: '/api/collaborations/{id}/access',
+  tags: ['collaborations'],
+  summary: 'What the signed-in user may do with this collaboration (the web app offers only that)',
+  request: { params: idParams },
+  responses: { 200: json(accessResponse, 'The user’s role and allowed actions'), ...errors },
+});

@@ -72,6 +72,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   entry('POST', '/api/collaborations', 'collaboration.create'),
   entry('GET', '/api/collaborations/:id', 'collaboration.read'),
   entry('PATCH', '/api/collaborations/:id', 'collaboration.edit'),
+  entry('GET', '/api/collaborations/:id/access', 'collaboration.list'),
   entry('GET', '/api/collaborations/:id/export', 'collaboration.export'),
   entry('GET', '/api/collaborations/:id/diagnosis', 'diagnosis.read'),
   entry('POST', '/api/collaborations/:id/archive', 'collaboration.archive'),

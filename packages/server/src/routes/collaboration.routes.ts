@@ -6,7 +6,9 @@ import { diagnosisService } from '../diagnosis.service.js';
 import type { AppEnv, AppInstance, RouteDeps } from '../env.js';
 import { ServiceError } from '../errors.js';
 import { presentHeader } from '../record.presenter.js';
+import { membershipIn, POLICY, reachFor, type Action } from '../policy.js';
 import {
+  accessRoute,
   archiveCollaborationRoute,
   collaborationPathParams,
   diagnosisQuery,
@@ -61,6 +63,30 @@ export function registerCollaborationRoutes(app: AppInstance, deps: RouteDeps) {
     const { document, total } = await collaborations.readDocument(access);
     c.header(HIDDEN_RECORDS_HEADER, String(total));
     return c.json(document, 200);
+  });
+
+  app.openAPIRegistry.registerPath(accessRoute);
+  app.get('/api/collaborations/:id/access', async (c) => {
+    const principal = c.get('principal');
+    const access = await accessTo(principal, idOf(c), 'collaboration.list');
+    const workspace = await store.workspaces.byId(access.workspaceId);
+    const membership = membershipIn(principal, access.workspaceId);
+    const actions: Record<string, string> = {};
+    for (const action of Object.keys(POLICY) as Action[]) {
+      const reach = reachFor(principal, action, access.workspaceId);
+      if (reach !== null) actions[action] = reach;
+    }
+    return c.json(
+      {
+        collaborationId: access.collaboration.id,
+        workspace: { slug: workspace?.slug ?? '', name: workspace?.name ?? '' },
+        role: access.role,
+        agencyId: membership?.agencyId ?? null,
+        memberId: access.memberId,
+        actions,
+      },
+      200,
+    );
   });
 
   app.openAPIRegistry.registerPath(exportCollaborationRoute);

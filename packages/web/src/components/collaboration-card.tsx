@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { CollaborationSummary } from '../api.js';
+import { Link } from 'wouter';
+import type { CollaborationSummary } from '../api/session.js';
 import { formatDate, plural, sectorLabel, teamFormLabel } from '../labels.js';
 import { MemberTable } from './member-table.js';
 
@@ -14,7 +15,7 @@ export function CollaborationCard({ collaboration }: CollaborationCardProps) {
     <article className="card" aria-labelledby={headingId}>
       <div className="card__head">
         <h2 id={headingId} className="card__title">
-          {collaboration.name}
+          <Link href={`/c/${encodeURIComponent(collaboration.id)}`}>{collaboration.name}</Link>
         </h2>
         {collaboration.fictional && <span className="badge">Fictional sample</span>}
       </div>

@@ -1,4 +1,4 @@
-import type { CollaborationSummary } from '../api.js';
+import type { CollaborationSummary } from '../api/session.js';
 import { CollaborationCard } from './collaboration-card.js';
 
 interface CollaborationListProps {

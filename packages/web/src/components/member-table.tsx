@@ -1,4 +1,4 @@
-import type { MemberSummary } from '../api.js';
+import type { MemberSummary } from '../api/session.js';
 
 interface MemberTableProps {
   collaborationName: string;

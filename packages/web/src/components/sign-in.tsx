@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { acceptLink, signIn, type Me } from '../api.js';
+import { acceptLink, signIn, type Me } from '../api/session.js';
 import { StatusMessage } from './status-message.js';
 
 /** A text field of the submitted form ('' when absent). */
@@ -164,26 +164,5 @@ export function AcceptLink({
         </button>
       </form>
     </>
-  );
-}
-
-/** Who is signed in, with the sign-out button. */
-export function AccountBar({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
-  return (
-    <div
-      style={{
-        display: 'flex',
-        flexWrap: 'wrap',
-        gap: '0.75rem',
-        alignItems: 'center',
-        justifyContent: 'flex-end',
-        marginBottom: '1rem',
-      }}
-    >
-      <span className="muted">Signed in as {me.user.displayName}</span>
-      <button type="button" className="button" onClick={onSignOut}>
-        Sign out
-      </button>
-    </div>
   );
 }

@@ -1,7 +1,11 @@
 /**
- * The web app's view of the server's HTTP API. The web app talks to the server over HTTP
- * only, so these types describe the JSON on the wire and are checked when it arrives.
+ * The web app's view of the server's sign-in and collaboration list API. The web app talks
+ * to the server over HTTP only, so these types describe the JSON on the wire and are checked
+ * when it arrives.
  */
+import { ApiError, getJson, isObject, requestJson, setCsrfToken, SignedOutError } from './http.js';
+
+export { ApiError, SignedOutError };
 
 export interface MemberSummary {
   id: string;
@@ -29,16 +33,7 @@ export interface CollaborationSummary {
   updatedAt: string;
 }
 
-/** Thrown when the server answers with something the page cannot show. */
-export class ApiError extends Error {
-  override name = 'ApiError';
-}
-
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function field<T>(
   object: Json,
@@ -105,23 +100,13 @@ export function parseCollaborationList(body: unknown): CollaborationSummary[] {
   );
 }
 
-/** `GET /api/collaborations`. */
-export async function fetchCollaborations(signal?: AbortSignal): Promise<CollaborationSummary[]> {
-  const response = await fetch('/api/collaborations', {
-    headers: { accept: 'application/json' },
-    signal: signal ?? null,
-  });
-  if (response.status === 401) throw new SignedOutError('Your session has ended; sign in again.');
-  if (!response.ok) {
-    throw new ApiError(`The server answered ${response.status} ${response.statusText}`.trim());
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError('The server did not answer with JSON');
-  }
-  return parseCollaborationList(body);
+/** `GET /api/collaborations`, of one workspace or of all the user's. */
+export async function fetchCollaborations(
+  signal?: AbortSignal,
+  workspace?: string,
+): Promise<CollaborationSummary[]> {
+  const query = workspace ? `?workspace=${encodeURIComponent(workspace)}` : '';
+  return parseCollaborationList(await getJson(`/api/collaborations${query}`, signal));
 }
 
 /** The signed-in user, their workspaces, and the token every change must carry. */
@@ -130,14 +115,6 @@ export interface Me {
   memberships: { workspace: { slug: string; name: string; archived: boolean }; role: string }[];
   csrfToken: string;
 }
-
-/** Thrown when the server says the session is missing or over (401). */
-export class SignedOutError extends ApiError {
-  override name = 'SignedOutError';
-}
-
-// Kept in memory only: sent as X-CSRF-Token on every change the session cookie authorises.
-let csrfToken: string | null = null;
 
 function parseMe(body: unknown): Me {
   if (!isObject(body)) throw new ApiError('Unexpected response: the body is not an object');
@@ -165,49 +142,30 @@ function parseMe(body: unknown): Me {
   };
 }
 
-/** The server's error message, or a plain one built from the status. */
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as unknown;
-    if (isObject(body) && typeof body.message === 'string') return body.message;
-  } catch {
-    // Not JSON: fall through to the status line.
-  }
-  return `The server answered ${response.status} ${response.statusText}`.trim();
-}
-
-/** POSTs JSON with the session's CSRF token; returns the response as is. */
-async function postJson(path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  return fetch(path, {
-    method: 'POST',
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
 /** `GET /api/auth/me`: who is signed in, or null when no one is (401). */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
-  const response = await fetch('/api/auth/me', {
-    headers: { accept: 'application/json' },
-    signal: signal ?? null,
-  });
-  if (response.status === 401) {
-    csrfToken = null;
-    return null;
+  try {
+    const me = parseMe(await getJson('/api/auth/me', signal));
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof SignedOutError) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
   }
-  if (!response.ok) throw new ApiError(await errorMessage(response));
-  const me = parseMe(await response.json());
-  csrfToken = me.csrfToken;
-  return me;
 }
 
 /** `POST /api/auth/login`, then `/api/auth/me`; a refusal is thrown with the server's words. */
 export async function signIn(email: string, password: string): Promise<Me> {
-  const response = await postJson('/api/auth/login', { email, password });
-  if (!response.ok) throw new ApiError(await errorMessage(response));
+  try {
+    await requestJson('POST', '/api/auth/login', { body: { email, password } });
+  } catch (error) {
+    // A wrong password is a 401 too: it is a refusal to show, not a lost session.
+    if (error instanceof SignedOutError) throw new ApiError(error.message, 401, error.code);
+    throw error;
+  }
   const me = await fetchMe();
   if (!me) throw new ApiError('Signed in, but the session was not kept: are cookies allowed?');
   return me;
@@ -219,12 +177,9 @@ export async function acceptLink(
   password: string,
   displayName?: string,
 ): Promise<Me> {
-  const response = await postJson('/api/auth/accept', {
-    token,
-    password,
-    ...(displayName ? { displayName } : {}),
+  await requestJson('POST', '/api/auth/accept', {
+    body: { token, password, ...(displayName ? { displayName } : {}) },
   });
-  if (!response.ok) throw new ApiError(await errorMessage(response));
   const me = await fetchMe();
   if (!me) throw new ApiError('The password was set, but the session was not kept.');
   return me;
@@ -232,7 +187,11 @@ export async function acceptLink(
 
 /** `POST /api/auth/logout`. */
 export async function signOut(): Promise<void> {
-  const response = await postJson('/api/auth/logout');
-  csrfToken = null;
-  if (!response.ok && response.status !== 401) throw new ApiError(await errorMessage(response));
+  try {
+    await requestJson('POST', '/api/auth/logout');
+  } catch (error) {
+    if (!(error instanceof SignedOutError)) throw error;
+  } finally {
+    setCsrfToken(null);
+  }
 }
