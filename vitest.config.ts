@@ -11,7 +11,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/core/src/**/*.test.ts', 'packages/cli/src/**/*.unit.test.ts'],
+          include: [
+            'packages/core/src/**/*.test.ts',
+            'packages/cli/src/**/*.unit.test.ts',
+            'packages/web/src/**/*.test.ts',
+          ],
         },
       },
       {

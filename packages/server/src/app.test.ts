@@ -36,6 +36,13 @@ describe('HTTP API', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('answers a GET that says its (absent) body is JSON', async () => {
+    const res = await app.request('/api/health', {
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('imports a document, lists it with members and agencies, and gives it back unchanged', async () => {
     const input = buildDocument();
     const created = await post(JSON.stringify(input));

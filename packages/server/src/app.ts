@@ -14,29 +14,74 @@ import { principalMiddleware } from './auth/principal.js';
 import { LoginThrottle } from './auth/rate-limit.js';
 import { validationHook } from './auth/validation.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
-import { registerWorkspaceRoutes } from './routes/workspace.routes.js';
+import { MAX_WORKSPACE_IMPORT_BYTES, registerWorkspaceRoutes } from './routes/workspace.routes.js';
 import { workspaceService } from './workspace.service.js';
 import { healthRoute } from './schema.js';
 import { staticFiles } from './static-files.js';
-import { registerCollaborationRoutes } from './routes/collaboration.routes.js';
+import { MAX_DOCUMENT_BYTES, registerCollaborationRoutes } from './routes/collaboration.routes.js';
 import { registerRecordRoutes } from './routes/record.routes.js';
-import { registerSurveyRoutes } from './routes/survey.routes.js';
+import { registerReportRoutes } from './routes/report.routes.js';
+import { MAX_CSV_IMPORT_BYTES, registerSurveyRoutes } from './routes/survey.routes.js';
+import {
+  MAX_PROJECT_UPLOAD_BODY,
+  MAX_SOURCE_UPLOAD_BODY,
+  registerQualitativeRoutes,
+} from './routes/qualitative.routes.js';
 
 /** Largest request body of ordinary routes, in bytes (PRODUCT.md: 5 MB unless the route says). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
+/** A route that sets its own, larger body limit, enforced by its handler (413 above it). */
+export interface OwnBodyLimit {
+  readonly method: string;
+  /** The route as in ROUTE_TABLE (`:param` form). */
+  readonly route: string;
+  /** Matches the request path. */
+  readonly path: RegExp;
+  readonly maxBytes: number;
+}
+
 /**
- * Routes that set their own, larger limit: collaboration import (MAX_DOCUMENT_BYTES), workspace
- * import (MAX_WORKSPACE_IMPORT_BYTES) and the CSV of survey responses (MAX_CSV_BYTES plus the
- * form's envelope).
+ * Routes that set their own, larger limit: collaboration import, workspace import and the CSV
+ * of survey responses (the CSV's limit plus the form's envelope). A route added here must
+ * refuse bodies above `maxBytes` with 413 itself; the body-limit test checks every route.
  */
+export const OWN_BODY_LIMITS: readonly OwnBodyLimit[] = [
+  {
+    method: 'POST',
+    route: '/api/collaborations',
+    path: /^\/api\/collaborations$/,
+    maxBytes: MAX_DOCUMENT_BYTES,
+  },
+  {
+    method: 'POST',
+    route: '/api/workspaces/:ws/import',
+    path: /^\/api\/workspaces\/[^/]+\/import$/,
+    maxBytes: MAX_WORKSPACE_IMPORT_BYTES,
+  },
+  {
+    method: 'POST',
+    route: '/api/waves/:waveId/responses/import',
+    path: /^\/api\/waves\/[^/]+\/responses\/import$/,
+    maxBytes: MAX_CSV_IMPORT_BYTES,
+  },
+  {
+    method: 'POST',
+    route: '/api/collaborations/:id/qualitative/sources',
+    path: /^\/api\/collaborations\/[^/]+\/qualitative\/sources$/,
+    maxBytes: MAX_SOURCE_UPLOAD_BODY,
+  },
+  {
+    method: 'POST',
+    route: '/api/collaborations/:id/qualitative/import',
+    path: /^\/api\/collaborations\/[^/]+\/qualitative\/import$/,
+    maxBytes: MAX_PROJECT_UPLOAD_BODY,
+  },
+];
+
+/** Whether the request goes to a route of {@link OWN_BODY_LIMITS}. */
 export function hasOwnBodyLimit(method: string, path: string): boolean {
-  return (
-    method === 'POST' &&
-    (path === '/api/collaborations' ||
-      /^\/api\/workspaces\/[^/]+\/import$/.test(path) ||
-      /^\/api\/waves\/[^/]+\/responses\/import$/.test(path))
-  );
+  return OWN_BODY_LIMITS.some((l) => l.method === method && l.path.test(path));
 }
 
 const ordinaryBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
@@ -128,6 +173,8 @@ export async function createApp(deps: AppDeps) {
   // JSON nested absurdly deep is refused before any parser or validator recurses into it.
   app.use('/api/*', async (c, next) => {
     const type = c.req.header('content-type') ?? '';
+    // GET and HEAD carry no body to check (and a Request with one cannot be built).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (!type.includes('json') || hasOwnBodyLimit(c.req.method, c.req.path)) return next();
     const bytes = await c.req.arrayBuffer();
     // Handlers and route-level limits that read the raw stream get it afresh.
@@ -178,7 +225,10 @@ export async function createApp(deps: AppDeps) {
     // The connection comes back by itself on a later query: tell the client when to retry.
     if (isDatabaseUnavailable(error)) {
       return c.json(
-        { error: 'unavailable', message: 'The database is unreachable; try again shortly.' },
+        {
+          error: 'database_unavailable',
+          message: `The database cannot be reached; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+        },
         503,
         { 'Retry-After': String(RETRY_AFTER_SECONDS) },
       );
@@ -197,6 +247,8 @@ export async function createApp(deps: AppDeps) {
   registerCollaborationRoutes(app, routeDeps);
   registerRecordRoutes(app, routeDeps);
   registerSurveyRoutes(app, routeDeps);
+  registerReportRoutes(app, routeDeps);
+  registerQualitativeRoutes(app, routeDeps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

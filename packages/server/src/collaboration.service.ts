@@ -96,7 +96,9 @@ export function collaborationService({ store, now }: CollaborationServiceDeps) {
 
     /**
      * The stored document without the records the principal may not see, and how many were
-     * left out; reading confidential records and case events is audited, and so is an export.
+     * left out; without individual survey responses unless the principal may export the
+     * collaboration (`withheldResponses` says how many were left out); reading confidential
+     * records and case events is audited, and so is an export.
      */
     async readDocument(access: CollaborationAccess, options: { export?: boolean } = {}) {
       const doc = await store.collaborations.exportDocument(access.collaboration.id);
@@ -105,7 +107,16 @@ export function collaborationService({ store, now }: CollaborationServiceDeps) {
           'not_found',
           `no collaboration with id "${access.collaboration.id}"`,
         );
-      const redacted = redactDocument(doc, access.sees);
+      const visible = redactDocument(doc, access.sees);
+      // Individual survey answers only for those who may export the collaboration (decision 0008).
+      const answersShown = reachFor(access.principal, 'collaboration.export', access.workspaceId);
+      const withheldResponses = answersShown === null ? visible.document.responses.length : 0;
+      const redacted = {
+        ...visible,
+        document:
+          withheldResponses === 0 ? visible.document : { ...visible.document, responses: [] },
+        withheldResponses,
+      };
       const audits = readAudits(access, redacted.document);
       if (options.export)
         audits.push({

@@ -34,7 +34,7 @@ describe('isDatabaseUnavailable', () => {
 });
 
 describe('a lost database', () => {
-  it('gives 503 unavailable with Retry-After, and nothing is logged as a server error', async () => {
+  it('gives 503 database_unavailable with Retry-After, and nothing is logged as a server error', async () => {
     const errors: unknown[] = [];
     const broken: Store = {
       ...store,
@@ -53,7 +53,7 @@ describe('a lost database', () => {
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
     const body = (await res.json()) as { error: string; message: string };
-    expect(body.error).toBe('unavailable');
+    expect(body.error).toBe('database_unavailable');
     expect(typeof body.message).toBe('string');
     expect(errors).toEqual([]);
   });

@@ -43,6 +43,42 @@ const recordRoutes: readonly RouteEntry[] = EDITABLE_COLLECTIONS.flatMap((collec
   ];
 });
 
+const Q = '/api/collaborations/:id/qualitative';
+/** Qualitative evidence: reading needs `qualitative.read`, every change `qualitative.write`. */
+const qualitativeRoutes: readonly RouteEntry[] = [
+  entry('GET', `${Q}/sources`, 'qualitative.read'),
+  entry('POST', `${Q}/sources`, 'qualitative.write'),
+  entry('GET', `${Q}/sources/:sourceId`, 'qualitative.read'),
+  entry('PATCH', `${Q}/sources/:sourceId`, 'qualitative.write'),
+  entry('DELETE', `${Q}/sources/:sourceId`, 'qualitative.write'),
+  entry('GET', `${Q}/sources/:sourceId/suggestions`, 'qualitative.read'),
+  entry('POST', `${Q}/sources/:sourceId/suggestions/accept`, 'qualitative.write'),
+  entry('POST', `${Q}/sources/:sourceId/suggestions/reject`, 'qualitative.write'),
+  entry('POST', `${Q}/import`, 'qualitative.write'),
+  entry('GET', `${Q}/export`, 'qualitative.read'),
+  entry('GET', `${Q}/codes`, 'qualitative.read'),
+  entry('POST', `${Q}/codes`, 'qualitative.write'),
+  entry('PATCH', `${Q}/codes/:codeId`, 'qualitative.write'),
+  entry('DELETE', `${Q}/codes/:codeId`, 'qualitative.write'),
+  entry('POST', `${Q}/codes/:codeId/merge`, 'qualitative.write'),
+  entry('POST', `${Q}/codes/:codeId/move`, 'qualitative.write'),
+  entry('POST', `${Q}/codings`, 'qualitative.write'),
+  entry('DELETE', `${Q}/codings/:codingId`, 'qualitative.write'),
+  entry('GET', `${Q}/memos`, 'qualitative.read'),
+  entry('POST', `${Q}/memos`, 'qualitative.write'),
+  entry('PATCH', `${Q}/memos/:memoId`, 'qualitative.write'),
+  entry('DELETE', `${Q}/memos/:memoId`, 'qualitative.write'),
+  entry('GET', `${Q}/cases`, 'qualitative.read'),
+  entry('POST', `${Q}/cases`, 'qualitative.write'),
+  entry('PATCH', `${Q}/cases/:caseId`, 'qualitative.write'),
+  entry('DELETE', `${Q}/cases/:caseId`, 'qualitative.write'),
+  entry('POST', `${Q}/attributes`, 'qualitative.write'),
+  entry('DELETE', `${Q}/attributes/:name`, 'qualitative.write'),
+  entry('GET', `${Q}/matrix`, 'qualitative.read'),
+  entry('GET', `${Q}/cooccurrence`, 'qualitative.read'),
+  entry('GET', `${Q}/agreement`, 'qualitative.read'),
+];
+
 /** Every /api route the app serves. */
 export const ROUTE_TABLE: readonly RouteEntry[] = [
   entry('GET', '/api/health', 'public'),
@@ -75,9 +111,16 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   entry('GET', '/api/collaborations/:id/access', 'collaboration.list'),
   entry('GET', '/api/collaborations/:id/export', 'collaboration.export'),
   entry('GET', '/api/collaborations/:id/diagnosis', 'diagnosis.read'),
+  entry('GET', '/api/collaborations/:id/diagnosis/summary', 'diagnosis.read'),
+  entry('GET', '/api/collaborations/:id/change', 'diagnosis.read'),
+  entry('GET', '/api/collaborations/:id/report', 'diagnosis.read'),
+  entry('GET', '/api/collaborations/:id/downloads/indicators.csv', 'diagnosis.read'),
+  entry('GET', '/api/collaborations/:id/downloads/edges-professional.csv', 'diagnosis.read'),
+  entry('GET', '/api/collaborations/:id/downloads/edges-agency.csv', 'diagnosis.read'),
   entry('POST', '/api/collaborations/:id/archive', 'collaboration.archive'),
   entry('POST', '/api/collaborations/:id/restore', 'collaboration.archive'),
   ...recordRoutes,
+  ...qualitativeRoutes,
 
   entry('POST', '/api/collaborations/:id/waves', 'wave.manage'),
   entry('GET', '/api/collaborations/:id/waves', 'wave.manage'),
@@ -88,6 +131,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   entry('POST', '/api/waves/:waveId/invitations/:linkId/reissue', 'wave.manage'),
   entry('GET', '/api/waves/:waveId/status', 'wave.manage'),
   entry('GET', '/api/waves/:waveId/summary', 'diagnosis.read'),
+  entry('GET', '/api/waves/:waveId/downloads/responses.csv', 'wave.manage'),
   entry('POST', '/api/waves/:waveId/responses/import', 'wave.manage'),
 
   // Respondents: the link's token is the key, to its own response only.

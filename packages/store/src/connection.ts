@@ -27,6 +27,23 @@ export interface StoreConfig {
   readonly dataDir?: string;
   /** An open PGlite instance to use as is; the caller keeps ownership and closes it. */
   readonly pglite?: PGlite;
+  /**
+   * PostgreSQL only: seconds to wait for a new connection before giving up (default
+   * {@link CONNECT_TIMEOUT_SECONDS}).
+   */
+  readonly connectTimeoutSeconds?: number;
+}
+
+/** How long a new PostgreSQL connection may take before the query fails (and the API answers 503). */
+export const CONNECT_TIMEOUT_SECONDS = 10;
+
+/**
+ * Seconds before the pool tries a lost connection again, after `retries` failures in a row:
+ * short and capped at one second, so that requests while the database is down fail fast and
+ * the first request after it comes back finds it (postgres-js's own backoff grows to 20 s).
+ */
+export function reconnectDelay(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1);
 }
 
 /** The repositories over one database handle, inside or outside a transaction. */
@@ -74,7 +91,12 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     return storeOver({ kind: 'pglite', db: drizzlePglite(config.pglite, { schema }) });
   if (config.databaseUrl !== undefined) {
     // Notices such as "schema already exists, skipping" are not the caller's business.
-    const client = postgres(config.databaseUrl, { onnotice: () => {} });
+    // A lost connection is reopened by the pool on the next query; nothing to restart.
+    const client = postgres(config.databaseUrl, {
+      onnotice: () => {},
+      connect_timeout: config.connectTimeoutSeconds ?? CONNECT_TIMEOUT_SECONDS,
+      backoff: reconnectDelay,
+    });
     const db = drizzlePostgres(client, { schema });
     return storeOver({ kind: 'postgres', db }, () => client.end({ timeout: 5 }));
   }

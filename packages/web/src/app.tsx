@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { fetchMe, signOut, type Me } from './api/session.js';
 import { AcceptLink, oneTimeLinkIn, SignIn } from './components/sign-in.js';
 import { SiteHeader } from './components/site-header.js';
 import { StatusMessage } from './components/status-message.js';
-import { RespondPage } from './pages/respond-page.js';
 import { SignedInRoutes } from './routes.js';
 import { SessionContext, type SessionValue } from './session.js';
 
@@ -13,6 +12,11 @@ type Session =
   | { kind: 'signedOut' }
   | { kind: 'signedIn'; me: Me }
   | { kind: 'error'; message: string };
+
+// Members answering on a phone load the survey page alone.
+const RespondPage = lazy(() =>
+  import('./pages/respond-page.js').then((m) => ({ default: m.RespondPage })),
+);
 
 /** A survey link (`/s/:token`): answered without an account. */
 const surveyToken = (path: string): string | null => /^\/s\/([^/]+)\/?$/.exec(path)?.[1] ?? null;
@@ -28,7 +32,15 @@ export function App() {
       <SiteHeader />
       <main id="main" className="main" tabIndex={-1}>
         {token !== null ? (
-          <RespondPage token={decodeURIComponent(token)} />
+          <Suspense
+            fallback={
+              <StatusMessage kind="loading">
+                <p>Loading the survey…</p>
+              </StatusMessage>
+            }
+          >
+            <RespondPage token={decodeURIComponent(token)} />
+          </Suspense>
         ) : (
           <SignedInApp path={location} navigate={navigate} />
         )}

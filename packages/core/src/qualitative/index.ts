@@ -3,6 +3,7 @@ export * from './positions.js';
 export * from './sources.js';
 export * from './docx.js';
 export * from './merge.js';
+export * from './codebook.js';
 export type { ExchangeIssue, ExchangeIssueCode } from './exchange-issues.js';
 export {
   openZip,

@@ -134,6 +134,33 @@ describe('modelSvg', () => {
     expect(other).toContain('tabindex="0"');
   });
 
+  it('makes each region a link named by its status when given addresses, escaping them', () => {
+    const linked = modelSvg(d, { elementHref: (id) => `/c/x"y/elements/${id}?a=1&b=<2>` });
+    expect(xmlProblems(linked)).toEqual([]);
+    expect(linked).toMatch(/^<svg [^>]* role="group"/);
+    expect(linked).not.toMatch(/^<svg [^>]* role="img"/);
+    const links = [
+      ...linked.matchAll(/<a class="wf-element-link" href="([^"]*)" aria-label="([^"]*)">/g),
+    ];
+    expect(links).toHaveLength(d.elements.length);
+    for (const e of d.elements) {
+      const link = links.find((m) => m[1]?.endsWith(`/elements/${e.id}?a=1&amp;b=&lt;2&gt;`));
+      expect(link?.[1], e.id).toBe(`/c/x&quot;y/elements/${e.id}?a=1&amp;b=&lt;2&gt;`);
+      const label = link?.[2] ?? '';
+      expect(label, e.id).toContain(STATUS_STYLE[e.status].label.toLowerCase());
+      expect(label, e.id).toContain(`confidence ${e.confidence.level}`);
+      expect(label, e.id).toContain(e.score === null ? 'no score' : `score ${e.score} of 100`);
+    }
+    // Inside a link the region is no separate image, and needs no tabindex of its own.
+    const groups = elementGroups(linked);
+    for (const g of groups.values()) {
+      expect(g).not.toContain('role="img"');
+      expect(g).not.toContain('tabindex');
+    }
+    // Without addresses nothing changes.
+    expect(modelSvg(d, {})).toBe(svg);
+  });
+
   it('places an element a deployment added under "Other elements"', () => {
     const base = d.elements[0]!;
     const extra = {

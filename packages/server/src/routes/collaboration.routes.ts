@@ -4,7 +4,6 @@ import { collaborationService } from '../collaboration.service.js';
 import { presentSummary } from '../collaboration.presenter.js';
 import { diagnosisService } from '../diagnosis.service.js';
 import type { AppEnv, AppInstance, RouteDeps } from '../env.js';
-import { ServiceError } from '../errors.js';
 import { presentHeader } from '../record.presenter.js';
 import { membershipIn, POLICY, reachFor, type Action } from '../policy.js';
 import {
@@ -26,13 +25,19 @@ import {
   importCollaborationRoute,
   listCollaborationsRoute,
 } from '../schema.js';
-import { readJsonObject } from './read-body.js';
+import { readJsonObject, readJsonWithin } from './read-body.js';
 
 /** Largest collaboration document accepted on import, in bytes. */
 export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
 
 /** The response header saying how many records a document response left out. */
 export const HIDDEN_RECORDS_HEADER = 'X-Weframe-Hidden-Records';
+
+/**
+ * The response header saying how many individual survey responses a document response left
+ * out: only roles that may export the collaboration read them (decision 0008).
+ */
+export const WITHHELD_RESPONSES_HEADER = 'X-Weframe-Withheld-Responses';
 
 /**
  * Whole-collaboration routes: list, read, import, export, header edits, diagnosis, archive
@@ -60,8 +65,9 @@ export function registerCollaborationRoutes(app: AppInstance, deps: RouteDeps) {
   app.openAPIRegistry.registerPath(getCollaborationRoute);
   app.get('/api/collaborations/:id', async (c) => {
     const access = await accessTo(c.get('principal'), idOf(c), 'collaboration.read');
-    const { document, total } = await collaborations.readDocument(access);
+    const { document, total, withheldResponses } = await collaborations.readDocument(access);
     c.header(HIDDEN_RECORDS_HEADER, String(total));
+    c.header(WITHHELD_RESPONSES_HEADER, String(withheldResponses));
     return c.json(document, 200);
   });
 
@@ -136,21 +142,7 @@ export function registerCollaborationRoutes(app: AppInstance, deps: RouteDeps) {
   app.openAPIRegistry.registerPath(importCollaborationRoute);
   app.post('/api/collaborations', async (c) => {
     const query = parseRequest(importQuery, c.req.query());
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_DOCUMENT_BYTES) {
-      throw new ServiceError(
-        'bad_request',
-        `the document is larger than ${MAX_DOCUMENT_BYTES} bytes`,
-      );
-    }
-    let input: unknown;
-    try {
-      input = await c.req.json();
-    } catch {
-      throw new ServiceError('invalid_document', 'the request body is not valid JSON', [
-        { code: 'invalid_json', path: '(document)', message: 'the request body is not valid JSON' },
-      ]);
-    }
+    const input = await readJsonWithin(c, MAX_DOCUMENT_BYTES, 'the document');
     const { id } = await collaborations.importCollaboration(
       c.get('principal'),
       query.workspace,

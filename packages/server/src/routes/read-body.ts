@@ -18,3 +18,36 @@ export async function readJsonObject(c: Context<AppEnv>): Promise<Record<string,
     ]);
   return body as Record<string, unknown>;
 }
+
+/**
+ * The body as JSON, read as a stream so nothing above `maxBytes` is held: 413
+ * `payload_too_large` above it (declared or not), 400 `invalid_document` when it is not JSON.
+ * `what` names the body in messages ("the document").
+ */
+export async function readJsonWithin(
+  c: Context<AppEnv>,
+  maxBytes: number,
+  what: string,
+): Promise<unknown> {
+  const tooLarge = () =>
+    new ServiceError('payload_too_large', `${what} is larger than ${maxBytes} bytes`);
+  const notJson = () =>
+    new ServiceError('invalid_document', 'the request body is not valid JSON', [
+      { code: 'invalid_json', path: '(document)', message: 'the request body is not valid JSON' },
+    ]);
+  if (Number(c.req.header('content-length') ?? 0) > maxBytes) throw tooLarge();
+  const stream = c.req.raw.body;
+  if (!stream) throw notJson();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw notJson();
+  }
+}

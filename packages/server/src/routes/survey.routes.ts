@@ -32,6 +32,8 @@ import { surveyService } from '../survey.service.js';
 
 /** Largest CSV of responses accepted on import, in bytes. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+/** Largest body of the CSV import: the CSV plus room for a form's envelope and mapping. */
+export const MAX_CSV_IMPORT_BYTES = MAX_CSV_BYTES + 64 * 1024;
 /** Largest draft or submission body, in bytes: 15 colleagues and 60 items fit many times over. */
 export const MAX_ANSWER_BYTES = 256 * 1024;
 /** Largest body of the other survey routes (rosters of up to 500), in bytes. */
@@ -55,7 +57,7 @@ const limit = (maxSize: number) =>
 export function registerSurveyRoutes(app: AppInstance, deps: RouteDeps) {
   const surveys = surveyService({ store: deps.store, now: deps.now, newId: deps.newId });
 
-  app.use('/api/waves/:waveId/responses/import', limit(MAX_CSV_BYTES + 64 * 1024));
+  app.use('/api/waves/:waveId/responses/import', limit(MAX_CSV_IMPORT_BYTES));
   app.use('/api/s/:token/draft', limit(MAX_ANSWER_BYTES));
   app.use('/api/responses', limit(MAX_ANSWER_BYTES));
   app.use('/api/collaborations/:id/waves', limit(MAX_SURVEY_BYTES));

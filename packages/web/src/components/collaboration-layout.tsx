@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useRoute } from 'wouter';
 import { fetchAccess, type Action } from '../api/access.js';
+import { preloadDiagnosisSummary } from '../api/diagnosis.js';
 import { CollaborationContext } from '../collaboration-context.js';
 import { useResource } from '../hooks/use-resource.js';
 import { StatusMessage } from './status-message.js';
@@ -39,6 +40,12 @@ function SectionLink({ id, path, label }: { id: string; path: string; label: str
  */
 export function CollaborationLayout({ id, children }: { id: string; children: ReactNode }) {
   const access = useResource((signal) => fetchAccess(id, signal), [id]);
+  // The dashboard's figures are asked for alongside the access check, not after it.
+  const [onDashboard] = useRoute('/c/:id');
+  useEffect(() => {
+    if (onDashboard)
+      preloadDiagnosisSummary(id, new URLSearchParams(window.location.search).get('wave'));
+  }, [id, onDashboard]);
   const [revision, setRevision] = useState(0);
   const changed = useCallback(() => setRevision((n) => n + 1), []);
   const value = useMemo(

@@ -1,21 +1,22 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { acceptLink, signIn, type Me } from '../api/session.js';
 import { StatusMessage } from './status-message.js';
+import {
+  describedBy,
+  FieldError,
+  FormProblem,
+  messagesFor,
+  problemOf,
+  type Problem,
+} from './workspace/form-problems.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './workspace/password-form.js';
+import '../styles/workspace.css';
 
 /** A text field of the submitted form ('' when absent). */
 const textOf = (data: FormData, name: string) => {
   const value = data.get(name);
   return typeof value === 'string' ? value : '';
 };
-
-const field = {
-  display: 'block',
-  width: '100%',
-  maxWidth: '24rem',
-  font: 'inherit',
-  padding: '0.5rem',
-};
-const row = { marginBottom: '1rem' };
 
 /** A one-time link from the address bar: `/invite/TOKEN` or `/reset/TOKEN`. */
 export function oneTimeLinkIn(path: string): { kind: 'invite' | 'reset'; token: string } | null {
@@ -29,6 +30,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    document.title = 'Sign in — Weframe';
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,11 +57,15 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           <p className="status__detail">{error}</p>
         </StatusMessage>
       )}
-      <form onSubmit={(e) => void submit(e)} aria-describedby={`${id}-help`}>
-        <p id={`${id}-help`} className="muted" style={row}>
-          Use the email and password your workspace owner set up for you.
+      <form
+        className="ws-form ws-form--narrow"
+        onSubmit={(e) => void submit(e)}
+        aria-describedby={`${id}-help`}
+      >
+        <p id={`${id}-help`} className="muted">
+          Use your email and the password you chose when you accepted your invitation.
         </p>
-        <div style={row}>
+        <div className="ws-field">
           <label htmlFor={`${id}-email`}>Email</label>
           <input
             id={`${id}-email`}
@@ -64,10 +73,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             type="email"
             autoComplete="username"
             required
-            style={field}
+            className="ws-input"
           />
         </div>
-        <div style={row}>
+        <div className="ws-field">
           <label htmlFor={`${id}-password`}>Password</label>
           <input
             id={`${id}-password`}
@@ -75,13 +84,17 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             type="password"
             autoComplete="current-password"
             required
-            style={field}
+            className="ws-input"
           />
         </div>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="muted ws-section__note">
+        Forgotten your password? An owner of your workspace can reset your access and give you a
+        link to choose a new one.
+      </p>
     </>
   );
 }
@@ -97,69 +110,114 @@ export function AcceptLink({
   onSignedIn: (me: Me) => void;
 }) {
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    document.title = `${kind === 'invite' ? 'Accept your invitation' : 'Choose a new password'} — Weframe`;
+  }, [kind]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const password = textOf(data, 'password');
     if (password !== textOf(data, 'repeat')) {
-      setError('The two passwords differ.');
+      setProblem({
+        message: 'The two passwords differ.',
+        connection: false,
+        status: 0,
+        code: 'mismatch',
+        issues: [{ path: 'repeat', message: 'is not the same as the first password' }],
+      });
       return;
     }
     setBusy(true);
-    setError(null);
+    setProblem(null);
     try {
       const name = textOf(data, 'displayName').trim();
       onSignedIn(await acceptLink(token, password, name || undefined));
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setProblem(problemOf(caught));
       setBusy(false);
     }
   }
 
+  if (problem?.status === 410)
+    return (
+      <>
+        <h1>This link no longer works</h1>
+        <div className="ws-notice" role="alert">
+          <p className="ws-notice__title">It has expired or has already been used.</p>
+          <p>
+            Each link works once. Ask an owner of your workspace for a new one; if you have already
+            chosen your password, sign in with it instead.
+          </p>
+          <p>
+            <a href="/">Go to the sign-in page</a>
+          </p>
+        </div>
+      </>
+    );
+
+  const errorsOf = (name: string) => messagesFor(problem, name);
+  const input = (name: 'displayName' | 'password' | 'repeat', hasHint = false) => {
+    const errors = errorsOf(name);
+    return {
+      id: `${id}-${name}`,
+      name,
+      className: 'ws-input',
+      'aria-invalid': errors.length > 0 || undefined,
+      'aria-describedby': describedBy(
+        hasHint && `${id}-${name}-hint`,
+        errors.length > 0 && `${id}-${name}-error`,
+      ),
+    };
+  };
+  const rules = `At least ${MIN_PASSWORD_LENGTH} characters (at most ${MAX_PASSWORD_LENGTH}). A few unrelated words make a long password that is easy to remember.`;
+
   return (
     <>
       <h1>{kind === 'invite' ? 'Accept your invitation' : 'Choose a new password'}</h1>
-      {error && (
-        <StatusMessage kind="error">
-          <p className="status__title">The password was not set.</p>
-          <p className="status__detail">{error}</p>
-        </StatusMessage>
-      )}
-      <form onSubmit={(e) => void submit(e)}>
+      <p className="ws-lead">
+        {kind === 'invite'
+          ? 'Choose the password you will sign in with. This link works once.'
+          : 'Choose a new password to sign in with. This link works once.'}
+      </p>
+      <FormProblem
+        problem={problem}
+        fields={['displayName', 'password', 'repeat']}
+        title="The password was not set."
+      />
+      <form className="ws-form ws-form--narrow" onSubmit={(e) => void submit(e)} noValidate>
         {kind === 'invite' && (
-          <div style={row}>
-            <label htmlFor={`${id}-name`}>Your name (optional)</label>
-            <input id={`${id}-name`} name="displayName" autoComplete="name" style={field} />
+          <div className="ws-field">
+            <label htmlFor={`${id}-displayName`}>Your name (optional)</label>
+            <input {...input('displayName', true)} autoComplete="name" />
+            <p id={`${id}-displayName-hint`} className="ws-field__hint">
+              As the people you work with will see it.
+            </p>
+            <FieldError id={`${id}-displayName-error`} messages={errorsOf('displayName')} />
           </div>
         )}
-        <div style={row}>
-          <label htmlFor={`${id}-password`}>New password (at least 10 characters)</label>
+        <div className="ws-field">
+          <label htmlFor={`${id}-password`}>New password</label>
           <input
-            id={`${id}-password`}
-            name="password"
+            {...input('password', true)}
             type="password"
             autoComplete="new-password"
-            minLength={10}
             required
-            style={field}
           />
+          <p id={`${id}-password-hint`} className="ws-field__hint">
+            {rules}
+          </p>
+          <FieldError id={`${id}-password-error`} messages={errorsOf('password')} />
         </div>
-        <div style={row}>
+        <div className="ws-field">
           <label htmlFor={`${id}-repeat`}>The same password again</label>
-          <input
-            id={`${id}-repeat`}
-            name="repeat"
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-            style={field}
-          />
+          <input {...input('repeat')} type="password" autoComplete="new-password" required />
+          <FieldError id={`${id}-repeat-error`} messages={errorsOf('repeat')} />
         </div>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? 'Saving…' : 'Set password and sign in'}
         </button>
       </form>

@@ -1,53 +1,71 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
-import { fetchCollaborations } from '../api/session.js';
-import { CollaborationList } from '../components/collaboration-list.js';
+import { fetchWorkspaceCollaborations } from '../api/workspaces.js';
 import { PageTitle } from '../components/page-title.js';
 import { StatusMessage } from '../components/status-message.js';
+import { CollaborationEntries } from '../components/workspace/collaboration-entries.js';
+import { NewWorkspaceForm } from '../components/workspace/new-workspace-form.js';
+import { WorkspaceSwitcher } from '../components/workspace/workspace-switcher.js';
+import { WorkspaceTools } from '../components/workspace/workspace-tools.js';
 import { useResource } from '../hooks/use-resource.js';
 import { markInteractive } from '../interactive.js';
 import { chooseWorkspace, currentWorkspace, useSession } from '../session.js';
+import '../styles/workspace.css';
 
-/** The collaborations of the chosen workspace, with the workspace switcher. */
+/** The collaborations of the chosen workspace, with the workspace switcher and owners' tools. */
 export function HomePage() {
-  const { me } = useSession();
-  const [workspace, setWorkspace] = useState(() => currentWorkspace(me));
-  const selectId = useId();
+  const { me, refresh } = useSession();
+  const [chosen, setChosen] = useState(() => currentWorkspace(me));
+  const [creating, setCreating] = useState(false);
+  // A workspace just created is not among the memberships until the session is reloaded.
+  const [opening, setOpening] = useState<string | null>(null);
+
+  const found = me.memberships.find((m) => m.workspace.slug === chosen) ?? null;
+  const waiting = found === null && opening !== null && opening === chosen;
+  const membership = found ?? (waiting ? null : (me.memberships[0] ?? null));
+  const workspace = waiting ? null : (membership?.workspace.slug ?? null);
+  const role = membership?.role ?? null;
+  const archived = membership?.workspace.archived ?? false;
+  const isOwner = role === 'owner';
+  const ownsAny = me.memberships.some((m) => m.role === 'owner');
+
   const list = useResource(
-    (signal) => fetchCollaborations(signal, workspace ?? undefined),
-    [workspace],
+    (signal) =>
+      workspace === null || archived
+        ? Promise.resolve([])
+        : fetchWorkspaceCollaborations(workspace, signal),
+    [workspace, archived],
   );
-  const role = me.memberships.find((m) => m.workspace.slug === workspace)?.role ?? null;
-  if (list.kind === 'ready') markInteractive();
+  if (list.kind === 'ready' && !waiting) markInteractive();
+
+  const choose = (slug: string) => {
+    chooseWorkspace(slug);
+    setChosen(slug);
+  };
+  const changed = (change: 'imported' | 'archived' | 'restored') => {
+    // Archiving changes the session's view of the workspace, and the list follows it: an
+    // archived workspace's collaborations are not listed.
+    if (change === 'imported') list.reload();
+    else refresh();
+  };
+
   return (
     <>
-      <PageTitle title="Collaborations" />
-      <div className="toolbar">
-        {me.memberships.length > 1 && (
-          <div className="field field--inline">
-            <label htmlFor={selectId}>Workspace</label>
-            <select
-              id={selectId}
-              value={workspace ?? ''}
-              onChange={(event) => {
-                chooseWorkspace(event.target.value);
-                setWorkspace(event.target.value);
-              }}
-            >
-              {me.memberships.map((m) => (
-                <option key={m.workspace.slug} value={m.workspace.slug}>
-                  {m.workspace.name} ({m.role})
-                </option>
-              ))}
-            </select>
-          </div>
+      <PageTitle title="Collaborations">
+        {membership && me.memberships.length === 1 && (
+          <p className="ws-lead">In {membership.workspace.name}</p>
         )}
-        {(role === 'owner' || role === 'facilitator') && (
+      </PageTitle>
+      <div className="toolbar">
+        {me.memberships.length > 1 && workspace !== null && (
+          <WorkspaceSwitcher memberships={me.memberships} value={workspace} onChange={choose} />
+        )}
+        {(role === 'owner' || role === 'facilitator') && !archived && (
           <Link href="/new" className="button button--primary">
             New collaboration
           </Link>
         )}
-        {role === 'owner' && workspace && (
+        {isOwner && workspace && (
           <>
             <Link href={`/workspaces/${encodeURIComponent(workspace)}/people`} className="button">
               People and roles
@@ -57,13 +75,57 @@ export function HomePage() {
             </Link>
           </>
         )}
+        {ownsAny && !creating && (
+          <button type="button" className="button button--quiet" onClick={() => setCreating(true)}>
+            New workspace
+          </button>
+        )}
       </div>
-      {list.kind === 'loading' && (
+      <p className="visually-hidden" role="status">
+        {membership ? `Showing ${membership.workspace.name}.` : ''}
+      </p>
+
+      {creating && (
+        <NewWorkspaceForm
+          onCancel={() => setCreating(false)}
+          onCreated={(slug) => {
+            setCreating(false);
+            setOpening(slug);
+            choose(slug);
+            refresh();
+          }}
+        />
+      )}
+
+      {waiting && (
+        <StatusMessage kind="loading">
+          <p>Opening the new workspace…</p>
+        </StatusMessage>
+      )}
+      {!waiting && membership === null && (
+        <StatusMessage kind="empty">
+          <p>
+            You do not belong to any workspace yet. Ask an owner to invite you, then use the link in
+            the invitation.
+          </p>
+        </StatusMessage>
+      )}
+      {membership && archived && (
+        <div className="ws-notice" role="status">
+          <p className="ws-notice__title">{membership.workspace.name} is archived.</p>
+          <p>
+            Its collaborations are closed until an owner restores it.
+            {isOwner && ' You can restore it below.'}
+          </p>
+        </div>
+      )}
+
+      {membership && !archived && list.kind === 'loading' && (
         <StatusMessage kind="loading">
           <p>Loading collaborations…</p>
         </StatusMessage>
       )}
-      {list.kind === 'error' && (
+      {membership && list.kind === 'error' && (
         <StatusMessage kind="error">
           <p className="status__title">The collaborations could not be loaded.</p>
           <p className="status__detail">{list.error.message}</p>
@@ -72,13 +134,18 @@ export function HomePage() {
           </button>
         </StatusMessage>
       )}
-      {list.kind === 'ready' && list.data.length === 0 && (
-        <StatusMessage kind="empty">
-          <p>No collaborations in this workspace yet.</p>
-        </StatusMessage>
+      {membership && !archived && list.kind === 'ready' && (
+        <CollaborationEntries items={list.data} canArchive={isOwner} onChanged={list.reload} />
       )}
-      {list.kind === 'ready' && list.data.length > 0 && (
-        <CollaborationList collaborations={list.data} />
+
+      {isOwner && membership && list.kind === 'ready' && (
+        <WorkspaceTools
+          ws={membership.workspace.slug}
+          name={membership.workspace.name}
+          archived={archived}
+          empty={list.data.length === 0}
+          onChanged={changed}
+        />
       )}
     </>
   );

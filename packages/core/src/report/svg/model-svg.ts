@@ -21,6 +21,12 @@ export interface ModelSvgOptions extends SvgOptions {
   readonly focusable?: boolean;
   /** The picture's title; default "Rose's model for <collaboration>". */
   readonly title?: string;
+  /**
+   * The address each element region links to (the web app's element page). Each region then
+   * becomes a link named by its title (element, status, score, confidence), reached with Tab
+   * and opened with Enter; the picture becomes a group, since an image has no working parts.
+   */
+  readonly elementHref?: (elementId: string) => string;
 }
 
 /** What {@link modelSvg} reads from a diagnosis. */
@@ -65,14 +71,26 @@ function regionRect(r: Rect, fill: string, stroke: string, extra = ''): string {
   return `<rect x="${px(r.x)}" y="${px(r.y)}" width="${px(r.w)}" height="${px(r.h)}" rx="10" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${extra}/>`;
 }
 
+/** How an element region is reached: plain, focusable (`tabindex`), or a link. */
+type Reach = { readonly focusable: boolean; readonly href?: (elementId: string) => string };
+
 /** One element as a region: status colour, short name, status shape and word, score, confidence. */
-function elementBox(el: ElementDiagnosis, r: Rect, prefix: string, focusable: boolean): string {
+function elementBox(el: ElementDiagnosis, r: Rect, prefix: string, reach: Reach): string {
   const style = STATUS_STYLE[el.status];
   const score = el.score === null ? 'no score' : `score ${el.score}`;
   const title = `${el.name}: ${style.label.toLowerCase()}; ${el.score === null ? 'no score' : `score ${el.score} of 100`}; confidence ${el.confidence.level}`;
   const names = fitLines(shortName(el), r.w - 20, 13, 2, true);
+  const href = reach.href?.(el.id);
+  // A link is named by its aria-label; the region inside it is then no separate image.
+  const open =
+    href === undefined
+      ? ''
+      : `<a class="wf-element-link" href="${escapeXml(href)}" aria-label="${escapeXml(title)}">`;
+  const role = href === undefined ? ' role="img"' : '';
+  const tabindex = href === undefined && reach.focusable ? ' tabindex="0"' : '';
   let out =
-    `<g class="wf-element wf-status-${el.status}" data-element="${escapeXml(el.id)}" data-status="${el.status}" role="img"${focusable ? ' tabindex="0"' : ''}>` +
+    open +
+    `<g class="wf-element wf-status-${el.status}" data-element="${escapeXml(el.id)}" data-status="${el.status}"${role}${tabindex}>` +
     `<title>${escapeXml(title)}</title>` +
     `<rect x="${px(r.x)}" y="${px(r.y)}" width="${px(r.w)}" height="${px(r.h)}" rx="6" fill="${statusFill(el.status, prefix)}" stroke="${style.stroke}" stroke-width="1.5"/>`;
   names.forEach((line, i) => {
@@ -84,7 +102,7 @@ function elementBox(el: ElementDiagnosis, r: Rect, prefix: string, focusable: bo
   // Bars at a fixed spot left of the longest level word ("medium"); the word right-aligned.
   out += confidenceGlyph(el.confidence.level, r.x + r.w - 80, r.y + r.h - 11);
   out += text(r.x + r.w - 10, r.y + r.h - 11, el.confidence.level, { size: 11.5, anchor: 'end' });
-  return `${out}</g>`;
+  return `${out}</g>${href === undefined ? '' : '</a>'}`;
 }
 
 /**
@@ -97,7 +115,10 @@ function elementBox(el: ElementDiagnosis, r: Rect, prefix: string, focusable: bo
  */
 export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}): string {
   const prefix = safePrefix(options.idPrefix, 'wf-model');
-  const focusable = options.focusable ?? false;
+  const reach: Reach = {
+    focusable: options.focusable ?? false,
+    ...(options.elementHref ? { href: options.elementHref } : {}),
+  };
   const byContext = (context: string) => diagnosis.elements.filter((e) => e.context === context);
   const policyEls = byContext('policy');
   const localEls = byContext('local');
@@ -120,7 +141,7 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
   const place = (els: readonly ElementDiagnosis[], layout: { boxes: Rect[] }) => {
     els.forEach((el, i) => {
       const r = layout.boxes[i];
-      if (r) boxes.push(elementBox(el, r, prefix, focusable));
+      if (r) boxes.push(elementBox(el, r, prefix, reach));
     });
   };
 
@@ -169,7 +190,7 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
         personalTr,
         { x: personal.x + PAD, y: group.y + 28, w: personal.w - 2 * PAD, h: BOX_H },
         prefix,
-        focusable,
+        reach,
       ),
     );
   }
@@ -267,8 +288,11 @@ export function modelSvg(diagnosis: ModelSvgInput, options: ModelSvgOptions = {}
     `the policy context holds the local context, which holds the personal context and the ` +
     `collaborative process side by side, joined by a team-reasoning band. ${summary}.`;
 
+  let opening = svgOpen(prefix, WIDTH, height, title, desc, 'wf-model');
+  // An image's children are presentational, so links inside one would be unreachable.
+  if (reach.href) opening = opening.replace(' role="img" ', ' role="group" ');
   return (
-    svgOpen(prefix, WIDTH, height, title, desc, 'wf-model') +
+    opening +
     `<defs>${hatchPattern(`${prefix}-hatch`, '#eeeeee', '#d0d0d0')}</defs>` +
     parts.join('') +
     boxes.join('') +
