@@ -177,30 +177,34 @@ function errorShapeProblem(body: unknown): string | null {
 const changing = ROUTE_TABLE.filter((r) => r.method !== 'GET');
 
 describe('malformed bodies', () => {
-  it('never get a 5xx from any state-changing route, and every 4xx has the error shape', async () => {
-    const random = prng(0x5eed);
-    const failures: string[] = [];
-    for (const route of changing) {
-      for (const payload of payloads(random)) {
-        const res = await send(route, payload);
-        const where = `${route.method} ${route.path} (${payload.kind}) → ${res.status}`;
-        if (res.status >= 500) failures.push(where);
-        else if (res.status >= 400) {
-          const text = await res.text();
-          let body: unknown;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            body = text;
+  it(
+    'never get a 5xx from any state-changing route, and every 4xx has the error shape',
+    { timeout: 180_000 },
+    async () => {
+      const random = prng(0x5eed);
+      const failures: string[] = [];
+      for (const route of changing) {
+        for (const payload of payloads(random)) {
+          const res = await send(route, payload);
+          const where = `${route.method} ${route.path} (${payload.kind}) → ${res.status}`;
+          if (res.status >= 500) failures.push(where);
+          else if (res.status >= 400) {
+            const text = await res.text();
+            let body: unknown;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              body = text;
+            }
+            const problem = errorShapeProblem(body);
+            if (problem) failures.push(`${where}: ${problem}`);
           }
-          const problem = errorShapeProblem(body);
-          if (problem) failures.push(`${where}: ${problem}`);
         }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 });
 
 describe('oversized bodies', () => {
