@@ -44,7 +44,9 @@ describe('a record edit changes the diagnosis', () => {
       await page.getByRole('heading', { level: 1, name: /^Diagnosis:/ }).waitFor();
 
       // The sample has nobody leading it: the dashboard says so for leadership.
-      expect(await regionLabel(page, 'local.leadership')).toMatch(/^Leadership: concern;/);
+      expect(await regionLabel(page, 'local.leadership')).toMatch(
+        /^Leadership and management structures: concern;/,
+      );
       expect(await seriousViolations(page)).toEqual([]);
 
       // The facilitator records the lead the team agreed on, through the record's forms.
@@ -54,7 +56,7 @@ describe('a record edit changes the diagnosis', () => {
         .click();
       await page.getByRole('heading', { name: 'Collaboration details' }).waitFor();
       await page.getByRole('button', { name: 'Edit details' }).click();
-      const lead = page.getByLabel('Lead', { exact: true });
+      const lead = page.getByLabel('Lead (optional)', { exact: true });
       await lead.waitFor();
       expect(await lead.inputValue()).toBe('');
       const firstMember = await lead.locator('option').nth(1).getAttribute('value');
@@ -73,7 +75,7 @@ describe('a record edit changes the diagnosis', () => {
       await page.getByRole('heading', { level: 1, name: /^Diagnosis:/ }).waitFor();
       await expect
         .poll(() => regionLabel(page, 'local.leadership'), { timeout: 15_000 })
-        .toMatch(/^Leadership: watch;/);
+        .toMatch(/^Leadership and management structures: watch;/);
       expect(await seriousViolations(page)).toEqual([]);
       expect(unexpected(errors)).toEqual([]);
     } finally {
