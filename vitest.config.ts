@@ -23,7 +23,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/{store,server,cli}/src/**/*.test.ts'],
-          exclude: ['**/*.unit.test.ts'],
+          // Tests of PostgreSQL itself (`*.pg.test.ts`) run only in its suite (`npm run test:pg`).
+          exclude: ['**/*.unit.test.ts', ...(process.env.DATABASE_URL ? [] : ['**/*.pg.test.ts'])],
           globalSetup: ['packages/store/src/test-support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
