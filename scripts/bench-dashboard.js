@@ -282,7 +282,7 @@ export function dashboardRow(r) {
     r.warmMedianMs === null
       ? `not measured: ${r.error ?? 'unknown failure'}`
       : `warm ${seconds(r.warmMedianMs)} (median of ${r.warmMs.length}; ${r.warmMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')}); ` +
-        `cold ${seconds(r.coldMs)} (first view, diagnosis not yet cached); ` +
+        `cold ${seconds(r.coldMs)} (first view after the server started; \`weframe serve\` computes diagnoses in the background as it starts); ` +
         `summary request warm ${Math.round(r.apiWarmMs ?? NaN)} ms, after a restart ${seconds(r.apiColdMs)}, ` +
         `${r.summaryBytes === null ? '?' : Math.round(r.summaryBytes / 1024)} kB; server peak ${r.serverPeakMb === null ? '?' : Math.round(r.serverPeakMb)} MB` +
         (r.loadAverage === null
